@@ -1,0 +1,424 @@
+// The directive register: creating directives and their items, and fanning items out into per-agency, per-period tasks.
+import { and, eq, ne, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import type { DeadlineKind, DirectiveType, IsoDate, Recurrence } from '../../db/reference/types'
+import { directiveItems, directives, taskAgencies, tasks, type DirectiveStatus, type TaskRole } from '../../db/schema'
+import { recurringPeriods } from '../domain/dates'
+import { foldVietnamese } from '../domain/text'
+import { ConflictError, NotFoundError, ValidationError } from '../lib/errors'
+import { aliasesOf, effectiveAgency, getAgency, groupMembers, resolveAgencyName, type Agency } from '../models/agency.server'
+import { appendHistory, type Tx } from './history.server'
+
+export interface Actor {
+  id: number
+}
+
+export interface DirectiveInput {
+  type: DirectiveType
+  number: string
+  title: string
+  issuer: string
+  signer: string
+  issuedOn: IsoDate
+  fullText: string
+  monitoringAgencyCode: string | null
+}
+
+export interface ItemInput {
+  ref: string
+  content: string
+  /** Agency codes, names or abbreviations, or group codes: one lead, two or more co-leads, or groups. */
+  leads: string[]
+  supports: string[]
+  deadline: {
+    kind: DeadlineKind
+    dueOn?: IsoDate | null
+    recurrence?: Recurrence | null
+    recurringFrom?: IsoDate | null
+    recurringUntil?: IsoDate | null
+    phrase?: string | null
+  }
+  output?: string | null
+  target?: string | null
+  isKey?: boolean
+  /**
+   * Several named leads are co-leads of one task unless this is set, in which case each is accountable on its own
+   * (a named list of members such as "các thành phố lớn như: Hà Nội, …"). Groups always fan out.
+   */
+  perAgency?: boolean
+}
+
+export interface AddItemOptions {
+  /** The date on which group membership is read (default: the directive's issue date). */
+  membershipDate?: IsoDate
+  now?: Date
+}
+
+/** Normalises a directive number for the duplicate check: case, spaces and diacritics do not make it new. */
+export function foldNumber(number: string): string {
+  return foldVietnamese(number).replace(/\s+/g, '')
+}
+
+export function findDuplicateDirective(db: Tx, issuer: string, number: string, exceptId?: number) {
+  const where = and(
+    eq(directives.issuerFolded, foldVietnamese(issuer)),
+    eq(directives.numberFolded, foldNumber(number)),
+    exceptId ? ne(directives.id, exceptId) : undefined,
+  )
+  return db.select({ id: directives.id, number: directives.number }).from(directives).where(where).get()
+}
+
+function resolveMonitoringAgency(db: Tx, code: string | null): number | null {
+  if (!code) return null
+  const resolved = resolveAgencyName(db, code)
+  if (!resolved || resolved.type !== 'agency') throw new ValidationError({ monitoringAgencyCode: `Không tìm thấy cơ quan "${code}".` })
+  return resolved.agency.id
+}
+
+export function createDirective(db: Db, actor: Actor, input: DirectiveInput, now = new Date()): number {
+  return db.transaction((tx) => {
+    const duplicate = findDuplicateDirective(tx, input.issuer, input.number)
+    if (duplicate) {
+      throw new ValidationError({ number: `Số, ký hiệu "${input.number}" của cơ quan ban hành này đã có trong hệ thống.` }, `duplicate:${duplicate.id}`)
+    }
+    const monitoringAgencyId = resolveMonitoringAgency(tx, input.monitoringAgencyCode)
+    const row = tx
+      .insert(directives)
+      .values({
+        type: input.type,
+        number: input.number.trim(),
+        numberFolded: foldNumber(input.number),
+        title: input.title.trim(),
+        issuer: input.issuer.trim(),
+        issuerFolded: foldVietnamese(input.issuer),
+        signer: input.signer.trim(),
+        issuedOn: input.issuedOn,
+        fullText: input.fullText,
+        monitoringAgencyId,
+        createdBy: actor.id,
+        createdAt: now.toISOString(),
+      })
+      .returning({ id: directives.id })
+      .get()
+    appendHistory(tx, { actorId: actor.id, entity: 'directive', entityId: row.id, directiveId: row.id, action: 'directive_created', after: input, at: now })
+    return row.id
+  })
+}
+
+export function updateDirective(db: Db, actor: Actor, id: number, input: DirectiveInput, now = new Date()): void {
+  db.transaction((tx) => {
+    const before = tx.select().from(directives).where(eq(directives.id, id)).get()
+    if (!before) throw new NotFoundError('Không tìm thấy văn bản.')
+    const duplicate = findDuplicateDirective(tx, input.issuer, input.number, id)
+    if (duplicate) throw new ValidationError({ number: `Số, ký hiệu "${input.number}" của cơ quan ban hành này đã có trong hệ thống.` }, `duplicate:${duplicate.id}`)
+    const earliest = tx
+      .select({ d: sql<string | null>`min(coalesce(${directiveItems.dueOn}, ${directiveItems.recurringFrom}))` })
+      .from(directiveItems)
+      .where(eq(directiveItems.directiveId, id))
+      .get()?.d
+    if (earliest && earliest < input.issuedOn) throw new ValidationError({ issuedOn: 'Ngày ban hành không thể sau thời hạn của nhiệm vụ đã giao.' })
+    const monitoringAgencyId = resolveMonitoringAgency(tx, input.monitoringAgencyCode)
+    const values = {
+      type: input.type,
+      number: input.number.trim(),
+      numberFolded: foldNumber(input.number),
+      title: input.title.trim(),
+      issuer: input.issuer.trim(),
+      issuerFolded: foldVietnamese(input.issuer),
+      signer: input.signer.trim(),
+      issuedOn: input.issuedOn,
+      fullText: input.fullText,
+      monitoringAgencyId,
+    }
+    tx.update(directives).set(values).where(eq(directives.id, id)).run()
+    const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => (before as Record<string, unknown>)[k] !== v))
+    const was = Object.fromEntries(Object.keys(changed).map((k) => [k, (before as Record<string, unknown>)[k]]))
+    if (Object.keys(changed).length > 0) {
+      appendHistory(tx, { actorId: actor.id, entity: 'directive', entityId: id, directiveId: id, action: 'directive_edited', before: was, after: changed, at: now })
+    }
+  })
+}
+
+interface Addressee {
+  /** The agency as named (an old agency keeps its name). */
+  named: Agency
+  /** The agency that acts on it today. */
+  acting: Agency
+}
+
+/** Resolves one addressee to its agencies: a group fans out to its members on the given date. */
+function resolveAddressees(db: Tx, names: string[], field: string, membershipDate: IsoDate): { list: Addressee[]; groups: string[] } {
+  const list: Addressee[] = []
+  const groups: string[] = []
+  for (const name of names) {
+    const resolved = resolveAgencyName(db, name)
+    if (!resolved) throw new ValidationError({ [field]: `Không tìm thấy cơ quan hoặc nhóm cơ quan "${name}".` })
+    if (resolved.type === 'agency') {
+      list.push({ named: resolved.agency, acting: effectiveAgency(db, resolved.agency) })
+    } else {
+      const members = groupMembers(db, resolved.group, membershipDate)
+      if (members.length === 0) throw new ValidationError({ [field]: `Nhóm "${resolved.group.name}" không có cơ quan nào vào ngày ${membershipDate}.` })
+      groups.push(resolved.group.code)
+      for (const m of members) list.push({ named: m, acting: effectiveAgency(db, m) })
+    }
+  }
+  return { list, groups }
+}
+
+function validateDeadline(input: ItemInput['deadline'], issuedOn: IsoDate): void {
+  const { kind } = input
+  if (kind === 'standing') return
+  if (kind === 'recurring') {
+    if (!input.recurrence) throw new ValidationError({ recurrence: 'Chọn chu kỳ của nhiệm vụ định kỳ.' })
+    if (!input.recurringFrom || !input.recurringUntil) throw new ValidationError({ recurringUntil: 'Nhập thời gian bắt đầu và kết thúc theo dõi nhiệm vụ định kỳ.' })
+    if (input.recurringUntil < input.recurringFrom) throw new ValidationError({ recurringUntil: 'Ngày kết thúc phải sau ngày bắt đầu.' })
+    if (input.recurringUntil < issuedOn) throw new ValidationError({ recurringUntil: 'Thời hạn không thể trước ngày ban hành văn bản.' })
+    return
+  }
+  if (!input.dueOn) throw new ValidationError({ dueOn: 'Nhập thời hạn hoàn thành.' })
+  if (input.dueOn < issuedOn) throw new ValidationError({ dueOn: 'Thời hạn không thể trước ngày ban hành văn bản.' })
+}
+
+interface TaskPlan {
+  periodKey: string | null
+  periodLabel: string | null
+  dueOn: IsoDate | null
+}
+
+function plannedPeriods(deadline: ItemInput['deadline']): TaskPlan[] {
+  if (deadline.kind === 'standing') return [{ periodKey: null, periodLabel: null, dueOn: null }]
+  if (deadline.kind === 'recurring') {
+    try {
+      return recurringPeriods(deadline.recurrence!, deadline.recurringFrom!, deadline.recurringUntil!).map((p) => ({
+        periodKey: p.key,
+        periodLabel: p.label,
+        dueOn: p.dueOn,
+      }))
+    } catch (e) {
+      if (e instanceof RangeError) throw new ValidationError({ recurringUntil: 'Khoảng thời gian theo dõi quá dài (tối đa 240 kỳ).' })
+      throw e
+    }
+  }
+  return [{ periodKey: null, periodLabel: null, dueOn: deadline.dueOn! }]
+}
+
+export function buildSearchText(parts: Array<string | null | undefined>): string {
+  return foldVietnamese(parts.filter(Boolean).join(' '))
+}
+
+function agencySearchWords(db: Tx, agency: Agency): string[] {
+  return [agency.code, agency.name, agency.shortName, ...aliasesOf(db, agency.id)]
+}
+
+/**
+ * Adds an item to a directive and creates its tasks: one per lead agency (a group fans out to its members; co-leads
+ * share one task) and per period of a recurring duty. Returns the item id and the ids of the tasks created.
+ */
+export function addItem(db: Db, actor: Actor, directiveId: number, input: ItemInput, options: AddItemOptions = {}): { itemId: number; taskIds: number[] } {
+  const now = options.now ?? new Date()
+  return db.transaction((tx) => {
+    const directive = tx.select().from(directives).where(eq(directives.id, directiveId)).get()
+    if (!directive) throw new NotFoundError('Không tìm thấy văn bản.')
+    if (directive.status === 'cancelled' || directive.status === 'replaced') throw new ConflictError('Văn bản đã bị hủy hoặc thay thế: không thể giao thêm nhiệm vụ.')
+    if (input.leads.length === 0) throw new ValidationError({ leads: 'Chọn cơ quan chủ trì.' })
+    validateDeadline(input.deadline, directive.issuedOn)
+    const membershipDate = options.membershipDate ?? directive.issuedOn
+    const leads = resolveAddressees(tx, input.leads, 'leads', membershipDate)
+    const supports = resolveAddressees(tx, input.supports, 'supports', membershipDate)
+    const supportList = dedupe(supports.list)
+
+    const item = tx
+      .insert(directiveItems)
+      .values({
+        directiveId,
+        ref: input.ref.trim(),
+        content: input.content.trim(),
+        deadlineKind: input.deadline.kind,
+        dueOn: input.deadline.kind === 'recurring' || input.deadline.kind === 'standing' ? null : input.deadline.dueOn ?? null,
+        recurrence: input.deadline.kind === 'recurring' ? input.deadline.recurrence ?? null : null,
+        recurringFrom: input.deadline.kind === 'recurring' ? input.deadline.recurringFrom ?? null : null,
+        recurringUntil: input.deadline.kind === 'recurring' ? input.deadline.recurringUntil ?? null : null,
+        deadlinePhrase: input.deadline.phrase ?? null,
+        output: input.output?.trim() || null,
+        target: input.target?.trim() || null,
+        isKey: input.isKey ?? false,
+        leadCodes: input.leads,
+        supportCodes: input.supports,
+        createdAt: now.toISOString(),
+      })
+      .returning({ id: directiveItems.id })
+      .get()
+    appendHistory(tx, { actorId: actor.id, entity: 'item', entityId: item.id, directiveId, action: 'item_created', after: input, at: now })
+
+    // A group (or several named agencies) fans out to one task each; two named agencies without a group are co-leads.
+    // Fanned-out tasks stay one per agency as named: a ministry merged away since keeps its own task, which its
+    // successor now carries.
+    const leadSets: Addressee[][] =
+      leads.groups.length > 0 || input.perAgency ? dedupe(leads.list, (a) => a.named.id).map((l) => [l]) : [dedupe(leads.list)]
+    const supportWords = supportList.flatMap((s) => agencySearchWords(tx, s.named))
+    const taskIds: number[] = []
+    for (const period of plannedPeriods(input.deadline)) {
+      for (const leadSet of leadSets) {
+        const primary = leadSet[0]
+        const leadIds = new Set(leadSet.map((l) => l.acting.id))
+        const taskSupports = supportList.filter((s) => !leadIds.has(s.acting.id))
+        const search = buildSearchText([
+          input.content,
+          input.ref,
+          directive.number,
+          period.periodLabel,
+          ...leadSet.flatMap((l) => [...agencySearchWords(tx, l.named), ...(l.acting.id !== l.named.id ? agencySearchWords(tx, l.acting) : [])]),
+          ...supportWords,
+        ])
+        const task = tx
+          .insert(tasks)
+          .values({
+            itemId: item.id,
+            directiveId,
+            leadAgencyId: primary.named.id,
+            rollupAgencyId: primary.acting.id,
+            content: input.content.trim(),
+            periodKey: period.periodKey,
+            periodLabel: period.periodLabel,
+            dueOn: period.dueOn,
+            originalDueOn: period.dueOn,
+            isKey: input.isKey ?? false,
+            searchText: search,
+            createdAt: now.toISOString(),
+            updatedAt: now.toISOString(),
+          })
+          .returning({ id: tasks.id })
+          .get()
+        const roles: Array<{ agencyId: number; role: TaskRole }> = [
+          ...leadSet.map((l) => ({ agencyId: l.acting.id, role: 'lead' as const })),
+          ...taskSupports.map((s) => ({ agencyId: s.acting.id, role: 'support' as const })),
+        ]
+        tx.insert(taskAgencies)
+          .values(roles.map((r) => ({ taskId: task.id, ...r })))
+          .run()
+        appendHistory(tx, {
+          actorId: actor.id,
+          entity: 'task',
+          entityId: task.id,
+          directiveId,
+          taskId: task.id,
+          action: 'task_assigned',
+          after: {
+            leads: leadSet.map((l) => l.named.code),
+            actingLeads: leadSet.map((l) => l.acting.code),
+            supports: taskSupports.map((s) => s.acting.code),
+            dueOn: period.dueOn,
+            period: period.periodLabel,
+          },
+          at: now,
+        })
+        taskIds.push(task.id)
+      }
+    }
+    reopenIfClosed(tx, actor, directiveId, now)
+    return { itemId: item.id, taskIds }
+  })
+}
+
+function dedupe(list: Addressee[], key: (a: Addressee) => number = (a) => a.acting.id): Addressee[] {
+  const seen = new Set<number>()
+  return list.filter((a) => (seen.has(key(a)) ? false : (seen.add(key(a)), true)))
+}
+
+function reopenIfClosed(tx: Tx, actor: Actor, directiveId: number, now: Date): void {
+  const d = tx.select({ status: directives.status }).from(directives).where(eq(directives.id, directiveId)).get()
+  if (d?.status !== 'closed') return
+  tx.update(directives).set({ status: 'open', closedAt: null }).where(eq(directives.id, directiveId)).run()
+  appendHistory(tx, { actorId: actor.id, entity: 'directive', entityId: directiveId, directiveId, action: 'directive_reopened', before: { status: 'closed' }, after: { status: 'open' }, at: now })
+}
+
+/** Closes a directive once every task that counts is confirmed complete. Call inside the confirming transaction. */
+export function closeDirectiveIfDone(tx: Tx, actorId: number, directiveId: number, now: Date): boolean {
+  const d = tx.select({ status: directives.status }).from(directives).where(eq(directives.id, directiveId)).get()
+  if (d?.status !== 'open') return false
+  const counts = tx
+    .select({
+      total: sql<number>`count(*)`,
+      notDone: sql<number>`sum(case when ${tasks.status} in ('open','pending') then 1 else 0 end)`,
+    })
+    .from(tasks)
+    .where(and(eq(tasks.directiveId, directiveId), ne(tasks.status, 'cancelled')))
+    .get()
+  if (!counts || counts.total === 0 || (counts.notDone ?? 0) > 0) return false
+  tx.update(directives).set({ status: 'closed', closedAt: now.toISOString() }).where(eq(directives.id, directiveId)).run()
+  appendHistory(tx, { actorId, entity: 'directive', entityId: directiveId, directiveId, action: 'directive_closed', before: { status: 'open' }, after: { status: 'closed' }, at: now })
+  return true
+}
+
+export function setDirectiveStatus(
+  db: Db,
+  actor: Actor,
+  directiveId: number,
+  change: { status: Extract<DirectiveStatus, 'cancelled' | 'replaced'>; reason: string; replacedByNumber?: string | null },
+  now = new Date(),
+): void {
+  db.transaction((tx) => {
+    const d = tx.select().from(directives).where(eq(directives.id, directiveId)).get()
+    if (!d) throw new NotFoundError('Không tìm thấy văn bản.')
+    if (d.status === 'cancelled' || d.status === 'replaced') throw new ConflictError('Văn bản đã bị hủy hoặc thay thế trước đó.')
+    if (change.reason.trim().length < 5) throw new ValidationError({ reason: 'Nêu lý do (ít nhất 5 ký tự).' })
+    let replacedById: number | null = null
+    if (change.status === 'replaced') {
+      const number = change.replacedByNumber?.trim()
+      if (!number) throw new ValidationError({ replacedByNumber: 'Nhập số, ký hiệu của văn bản thay thế.' })
+      const newer = tx.select({ id: directives.id }).from(directives).where(eq(directives.numberFolded, foldNumber(number))).all()
+      const candidates = newer.filter((n) => n.id !== directiveId)
+      if (candidates.length === 0) throw new ValidationError({ replacedByNumber: `Không tìm thấy văn bản "${number}" trong hệ thống.` })
+      replacedById = candidates[0].id
+    }
+    tx.update(directives)
+      .set({ status: change.status, statusReason: change.reason.trim(), replacedById, closedAt: now.toISOString() })
+      .where(eq(directives.id, directiveId))
+      .run()
+    // The open tasks of a withdrawn directive stop counting; completed ones keep their record.
+    const open = tx
+      .select({ id: tasks.id, status: tasks.status })
+      .from(tasks)
+      .where(and(eq(tasks.directiveId, directiveId), sql`${tasks.status} in ('open','pending')`))
+      .all()
+    for (const t of open) {
+      tx.update(tasks).set({ status: 'cancelled', updatedAt: now.toISOString() }).where(eq(tasks.id, t.id)).run()
+      appendHistory(tx, { actorId: actor.id, entity: 'task', entityId: t.id, directiveId, taskId: t.id, action: 'task_cancelled', before: { status: t.status }, after: { status: 'cancelled', reason: change.reason.trim() }, at: now })
+    }
+    appendHistory(tx, {
+      actorId: actor.id,
+      entity: 'directive',
+      entityId: directiveId,
+      directiveId,
+      action: change.status === 'cancelled' ? 'directive_cancelled' : 'directive_replaced',
+      before: { status: d.status },
+      after: { status: change.status, reason: change.reason.trim(), replacedById },
+      at: now,
+    })
+  })
+}
+
+/** Moves an agency's tasks to its successor: they roll up under it and its officers act on them. */
+export function transferTasksToSuccessor(tx: Tx, actorId: number, oldAgency: Agency, successor: Agency, now: Date): number {
+  const rows = tx.select({ taskId: taskAgencies.taskId, role: taskAgencies.role }).from(taskAgencies).where(eq(taskAgencies.agencyId, oldAgency.id)).all()
+  for (const r of rows) {
+    const existing = tx.select().from(taskAgencies).where(and(eq(taskAgencies.taskId, r.taskId), eq(taskAgencies.agencyId, successor.id))).get()
+    if (existing) {
+      // The successor is already on the task: keep the stronger role.
+      if (r.role === 'lead' && existing.role !== 'lead') tx.update(taskAgencies).set({ role: 'lead' }).where(and(eq(taskAgencies.taskId, r.taskId), eq(taskAgencies.agencyId, successor.id))).run()
+      tx.delete(taskAgencies).where(and(eq(taskAgencies.taskId, r.taskId), eq(taskAgencies.agencyId, oldAgency.id))).run()
+    } else {
+      tx.update(taskAgencies).set({ agencyId: successor.id }).where(and(eq(taskAgencies.taskId, r.taskId), eq(taskAgencies.agencyId, oldAgency.id))).run()
+    }
+    appendHistory(tx, { actorId, entity: 'task', entityId: r.taskId, taskId: r.taskId, action: 'agency_transferred', before: { agency: oldAgency.code }, after: { agency: successor.code, role: r.role }, at: now })
+  }
+  tx.update(tasks).set({ rollupAgencyId: successor.id }).where(eq(tasks.rollupAgencyId, oldAgency.id)).run()
+  return rows.length
+}
+
+export function getAgencyOrThrow(db: Tx, id: number): Agency {
+  const a = getAgency(db, id)
+  if (!a) throw new NotFoundError('Không tìm thấy cơ quan.')
+  return a
+}
+
