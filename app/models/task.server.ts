@@ -29,11 +29,14 @@ export interface TaskFilters {
   /** Agency ids: the chosen agency and its sub-agencies. */
   agencyIds?: number[]
   directiveId?: number
+  itemId?: number
   category?: TaskCategory
   dueFrom?: IsoDate
   dueTo?: IsoDate
   q?: string
   keyOnly?: boolean
+  status?: 'open' | 'pending' | 'completed' | 'cancelled'
+  extensionPending?: boolean
 }
 
 /** SQL for "the task is in this category as of asOf", the same rules as categorize(). */
@@ -96,9 +99,14 @@ export function taskConditions(viewer: Viewer, filters: TaskFilters, asOf: IsoDa
     )
   }
   if (filters.directiveId) conditions.push(eq(tasks.directiveId, filters.directiveId))
+  if (filters.itemId) conditions.push(eq(tasks.itemId, filters.itemId))
   if (filters.dueFrom) conditions.push(sql`${tasks.dueOn} >= ${filters.dueFrom}`)
   if (filters.dueTo) conditions.push(sql`${tasks.dueOn} <= ${filters.dueTo}`)
   if (filters.keyOnly) conditions.push(eq(tasks.isKey, true))
+  if (filters.status) conditions.push(eq(tasks.status, filters.status))
+  if (filters.extensionPending) {
+    conditions.push(sql`${tasks.id} in (select ${extensionRequests.taskId} from ${extensionRequests} where ${extensionRequests.status} = 'pending')`)
+  }
   if (filters.q) conditions.push(textCondition(filters.q))
   return and(...conditions)
 }

@@ -8,6 +8,9 @@ import { agencies, sessions, users, type Role } from '../../db/schema'
 import { getEnv } from '../lib/env.server'
 import { securityLog } from '../lib/security-log.server'
 import { appendHistory } from './history.server'
+import { PASSWORD_MIN_LENGTH } from '../lib/forms'
+
+export { PASSWORD_MIN_LENGTH }
 
 export const MAX_FAILED_LOGINS = 5
 export const LOCK_MINUTES = 15
@@ -39,14 +42,20 @@ export function generatePassword(): string {
   return out
 }
 
-export const PASSWORD_MIN_LENGTH = 10
 
-export const sessionCookie = createCookie('dd_session', {
-  httpOnly: true,
-  sameSite: 'lax',
-  path: '/',
-  secure: process.env.NODE_ENV === 'production' && process.env.INSECURE_COOKIES !== '1',
-})
+export const sessionCookie = createCookie('dd_session', { httpOnly: true, sameSite: 'lax', path: '/' })
+
+/**
+ * Secure whenever the site is served over HTTPS (directly, behind a proxy that sets X-Forwarded-Proto, or as
+ * APP_URL says). Decided per request, not from NODE_ENV, which the Remix compiler fixes at build time.
+ */
+export function cookieIsSecure(request: Request): boolean {
+  return new URL(request.url).protocol === 'https:' || (process.env.APP_URL ?? '').startsWith('https:')
+}
+
+export function serializeSessionCookie(request: Request, sessionId: string, options: { maxAge?: number } = {}): Promise<string> {
+  return sessionCookie.serialize(sessionId, { secure: cookieIsSecure(request), ...options })
+}
 
 export type LoginResult =
   | { ok: true; sessionId: string; mustChangePassword: boolean }

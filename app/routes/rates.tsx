@@ -1,0 +1,106 @@
+// Leaders' view: completion and on-time rates per agency, with sub-agencies rolled up, computed as of today.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { AGENCY_KINDS } from '../../db/reference/types'
+import { Field, FormError } from '../components/ui'
+import { formatNumber, formatRate } from '../domain/categories'
+import { formatVnDate, todayInVietnam } from '../domain/dates'
+import { getDb, requireUser } from '../lib/http.server'
+import { parseTaskFilters } from '../lib/task-filters.server'
+import { agencyRates } from '../models/rates.server'
+import { AGENCY_KIND_LABELS } from '../lib/agency-labels'
+
+export const meta: MetaFunction = () => [{ title: 'Tỷ lệ theo cơ quan — Đôn đốc' }]
+
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, 'rates.view')
+  const db = getDb()
+  const url = new URL(request.url)
+  const { filters, errors } = parseTaskFilters(db, url)
+  const kind = url.searchParams.get('kind') ?? ''
+  const today = todayInVietnam()
+  let rows = errors.length ? [] : agencyRates(db, user, today, { directiveId: filters.directiveId, keyOnly: filters.keyOnly })
+  if ((AGENCY_KINDS as readonly string[]).includes(kind)) rows = rows.filter((r) => r.kind === kind)
+  const sort = url.searchParams.get('sort') === 'overdue' ? 'overdue' : 'tree'
+  if (sort === 'overdue') rows = [...rows].sort((a, b) => b.total.overdue - a.total.overdue || a.name.localeCompare(b.name, 'vi'))
+  return json({ rows, today, kind, sort, errors, directive: url.searchParams.get('directive') ?? '', kinds: AGENCY_KIND_LABELS })
+}
+
+export default function Rates() {
+  const d = useLoaderData<typeof loader>()
+  return (
+    <>
+      <h1>
+        Tỷ lệ hoàn thành theo cơ quan <span className="muted small">tính đến ngày {formatVnDate(d.today)}</span>
+      </h1>
+      <p className="muted small">
+        Tỷ lệ hoàn thành = đã hoàn thành ÷ được giao (có thời hạn); trên số đến hạn = đã hoàn thành ÷ (đã hoàn thành + quá hạn); đúng hạn = hoàn thành đúng hạn ÷ đã hoàn thành, theo hạn đã gia hạn và theo hạn gốc.
+        Số liệu của cơ quan cấp trên gồm cả các đơn vị trực thuộc; nhiệm vụ của cơ quan đã sáp nhập tính cho cơ quan kế thừa.
+      </p>
+      <Form method="get" className="filters">
+        <Field label="Loại cơ quan" name="kind">
+          <select id="f-kind" name="kind" defaultValue={d.kind}>
+            <option value="">Tất cả</option>
+            {Object.entries(d.kinds).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Sắp xếp" name="sort">
+          <select id="f-sort" name="sort" defaultValue={d.sort}>
+            <option value="tree">Theo cây cơ quan</option>
+            <option value="overdue">Nhiều quá hạn nhất trước</option>
+          </select>
+        </Field>
+        {d.directive ? <input type="hidden" name="directive" value={d.directive} /> : null}
+        <div>
+          <button type="submit">Xem</button>
+        </div>
+      </Form>
+      {d.errors.map((e) => (
+        <FormError key={e} message={e} />
+      ))}
+      <table>
+        <thead>
+          <tr>
+            <th>Cơ quan</th>
+            <th className="num">Được giao</th>
+            <th className="num">Đúng hạn</th>
+            <th className="num">Quá hạn (đã xong)</th>
+            <th className="num">Trong hạn</th>
+            <th className="num">Quá hạn</th>
+            <th className="num">Thường xuyên</th>
+            <th className="num">Tỷ lệ hoàn thành</th>
+            <th className="num">Trên số đến hạn</th>
+            <th className="num">Đúng hạn</th>
+            <th className="num">Đúng hạn gốc</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.rows.map((r) => (
+            <tr key={r.agencyId}>
+              <td style={{ paddingLeft: `${0.55 + (d.sort === 'tree' ? r.depth : 0) * 1.2}rem` }}>
+                <Link to={`/tasks?agency=${r.code}`}>{r.name}</Link>
+                {r.hasChildren ? <span className="muted small"> (gồm đơn vị trực thuộc)</span> : null}
+              </td>
+              <td className="num">{formatNumber(r.total.assigned)}</td>
+              <td className="num">{formatNumber(r.total.doneOnTime)}</td>
+              <td className="num">{formatNumber(r.total.doneLate)}</td>
+              <td className="num">{formatNumber(r.total.inProgress)}</td>
+              <td className="num">{r.total.overdue ? <Link to={`/tasks?agency=${r.code}&category=overdue`}>{formatNumber(r.total.overdue)}</Link> : 0}</td>
+              <td className="num">{formatNumber(r.total.standing)}</td>
+              <td className="num">{formatRate(r.rates.completionRate)}</td>
+              <td className="num">{formatRate(r.rates.dueCompletionRate)}</td>
+              <td className="num">{formatRate(r.rates.onTimeRate)}</td>
+              <td className="num">{formatRate(r.onTimeOriginalRate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}

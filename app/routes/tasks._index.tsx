@@ -1,0 +1,79 @@
+// The task list: every filter in the query string, so a filtered list can be bookmarked and sent by e-mail.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { TaskTable } from '../components/task-table'
+import { Field, FormError, Pager } from '../components/ui'
+import { CATEGORY_LABELS, TASK_CATEGORIES } from '../domain/categories'
+import { todayInVietnam } from '../domain/dates'
+import { getDb, requireUser } from '../lib/http.server'
+import { parseTaskFilters } from '../lib/task-filters.server'
+import { listAgencies } from '../models/agency.server'
+import { listTasks } from '../models/task.server'
+
+export const meta: MetaFunction = () => [{ title: 'Nhiệm vụ — Đôn đốc' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const db = getDb()
+  const { filters, values, errors, page } = parseTaskFilters(db, new URL(request.url))
+  const today = todayInVietnam()
+  const result = errors.length ? { rows: [], total: 0, page: 1, pageCount: 1 } : listTasks(db, user, filters, today, page)
+  const agencyOptions = user.role === 'agency' ? [] : listAgencies(db, { includeInactive: true }).map((a) => ({ code: a.code, name: a.shortName, active: a.active }))
+  return json({ ...result, values, errors, agencyOptions, isAgency: user.role === 'agency' })
+}
+
+export default function TaskList() {
+  const d = useLoaderData<typeof loader>()
+  return (
+    <>
+      <h1>Nhiệm vụ</h1>
+      <Form method="get" className="filters">
+        <Field label="Tìm kiếm" name="q" defaultValue={d.values.q} placeholder="Nội dung, số văn bản, cơ quan… (không cần dấu)" />
+        {d.isAgency ? null : (
+          <Field label="Cơ quan (gồm đơn vị trực thuộc)" name="agency">
+            <select id="f-agency" name="agency" defaultValue={d.values.agency}>
+              <option value="">Tất cả</option>
+              {d.agencyOptions.map((a) => (
+                <option key={a.code} value={a.code}>
+                  {a.name}
+                  {a.active ? '' : ' (đã giải thể/sáp nhập)'}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        <Field label="Tình trạng" name="category">
+          <select id="f-category" name="category" defaultValue={d.values.category}>
+            <option value="">Tất cả (trừ đã hủy)</option>
+            {TASK_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Hạn từ ngày" name="dueFrom" defaultValue={d.values.dueFrom} placeholder="dd/mm/yyyy" />
+        <Field label="Hạn đến ngày" name="dueTo" defaultValue={d.values.dueTo} placeholder="dd/mm/yyyy" />
+        {d.values.directive ? <input type="hidden" name="directive" value={d.values.directive} /> : null}
+        {d.values.item ? <input type="hidden" name="item" value={d.values.item} /> : null}
+        {d.values.status ? <input type="hidden" name="status" value={d.values.status} /> : null}
+        {d.values.extension ? <input type="hidden" name="extension" value={d.values.extension} /> : null}
+        <div className="field">
+          <label>
+            <input type="checkbox" name="key" value="1" defaultChecked={d.values.key === '1'} /> Chỉ nhiệm vụ trọng tâm
+          </label>
+        </div>
+        <div>
+          <button type="submit">Lọc</button> <Link to="/tasks">Xóa lọc</Link>
+        </div>
+      </Form>
+      {d.errors.map((e) => (
+        <FormError key={e} message={e} />
+      ))}
+      <Pager page={d.page} pageCount={d.pageCount} total={d.total} unit="nhiệm vụ" />
+      <TaskTable rows={d.rows} />
+      <Pager page={d.page} pageCount={d.pageCount} total={d.total} unit="nhiệm vụ" />
+    </>
+  )
+}

@@ -1,0 +1,51 @@
+// The HTTP server: prepares the database, then serves the Remix build and its static assets with Express.
+import path from 'node:path'
+import express from 'express'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import { getDb, databasePath } from './db/client'
+import { formatDemoLogins, prepareDatabase } from './db/startup'
+import { getEnv } from './app/lib/env.server'
+
+async function main() {
+  const env = getEnv()
+  const db = getDb()
+  const demo = env.DEMO_DATA === 'yes' || (env.DEMO_DATA === 'auto' && env.NODE_ENV !== 'production')
+  const { demoLogins } = await prepareDatabase(db, { demo })
+
+  const buildPath = path.resolve('build/index.js')
+  const build = (await import(buildPath)) as ServerBuild
+  const app = express()
+  app.disable('x-powered-by')
+  // Behind a TLS-terminating proxy, X-Forwarded-Proto tells Remix the request was HTTPS (and cookies become Secure).
+  app.set('trust proxy', 1)
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.setHeader('X-Frame-Options', 'DENY')
+    res.setHeader('Referrer-Policy', 'same-origin')
+    next()
+  })
+  app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('public', { maxAge: '1h' }))
+  app.all('*', createRequestHandler({ build, mode: 'production' }))
+
+  const server = app.listen(env.PORT, () => {
+    const url = env.APP_URL ?? `http://localhost:${env.PORT}`
+    console.log(`Đôn đốc đang chạy tại ${url}  (cơ sở dữ liệu: ${databasePath()})`)
+    if (demoLogins) console.log(formatDemoLogins(demoLogins))
+  })
+  const shutdown = () => {
+    server.close(() => {
+      db.$client.close()
+      process.exit(0)
+    })
+    setTimeout(() => process.exit(0), 5000).unref()
+  }
+  process.on('SIGTERM', shutdown)
+  process.on('SIGINT', shutdown)
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
