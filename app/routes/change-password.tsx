@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const issue = parsed.error.issues[0]
     return json({ field: String(issue.path[0] ?? 'next'), error: issue.message }, { status: 400 })
   }
-  const error = await changePassword(getDb(), user.id, parsed.data.current, parsed.data.next)
+  const error = await changePassword(getDb(), user.id, parsed.data.current, parsed.data.next, user.sessionId)
   if (error) return json({ field: error.includes('hiện tại') ? 'current' : 'next', error }, { status: 400 })
   return redirect('/?notice=password')
 }

@@ -103,7 +103,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break
       case 'edit': {
         const v = parseWith(EditSchema, form)
-        const detail = getTaskDetail(db, id, todayInVietnam())!
+        const detail = getTaskDetail(db, id, todayInVietnam())
+        if (!detail) throw notFound('Không tìm thấy nhiệm vụ.')
         const dueOn = v.dueOn ? parseWith(z.object({ dueOn: vnDate('thời hạn') }), { dueOn: v.dueOn }).dueOn : null
         editTask(db, user, id, { content: v.content, dueOn, isKey: v.isKey, issuedOn: detail.directive.issuedOn })
         break

@@ -1,7 +1,7 @@
 // Authentication: argon2id passwords, lock-out after failed logins, database-backed sessions with idle timeout and CSRF tokens.
 import crypto from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, ne } from 'drizzle-orm'
 import { createCookie, redirect } from '@remix-run/node'
 import type { Db } from '../../db/client'
 import { agencies, sessions, users, type Role } from '../../db/schema'
@@ -75,20 +75,25 @@ export async function login(db: Db, email: string, password: string, now = new D
     return { ok: false, error: `Tài khoản tạm khóa do nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần. Vui lòng thử lại sau ${LOCK_MINUTES} phút.` }
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const failed = user.failedLogins + 1
-    const lock = failed >= MAX_FAILED_LOGINS
-    db.update(users)
-      .set({
-        failedLogins: lock ? 0 : failed,
-        lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : user.lockedUntil,
-      })
-      .where(eq(users.id, user.id))
-      .run()
-    if (lock) {
+    // One atomic statement, so that parallel wrong guesses all count and cannot get around the lock.
+    const row = db.$client
+      .prepare(
+        `update users set failed_logins = failed_logins + 1,
+           locked_until = case when failed_logins + 1 >= ? then ? else locked_until end
+         where id = ? returning failed_logins as failed`,
+      )
+      .get(MAX_FAILED_LOGINS, new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString(), user.id) as { failed: number }
+    if (row.failed >= MAX_FAILED_LOGINS) {
+      db.update(users).set({ failedLogins: 0 }).where(eq(users.id, user.id)).run()
       securityLog('account_locked', { userId: user.id })
       return { ok: false, error: `Nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần: tài khoản bị khóa ${LOCK_MINUTES} phút.` }
     }
     return { ok: false, error: WRONG_CREDENTIALS }
+  }
+  // The password was right, but a parallel wrong guess may have locked the account meanwhile.
+  const fresh = db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id)).get()
+  if (fresh?.lockedUntil && fresh.lockedUntil > now.toISOString()) {
+    return { ok: false, error: `Tài khoản tạm khóa do nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần. Vui lòng thử lại sau ${LOCK_MINUTES} phút.` }
   }
   const sessionId = crypto.randomBytes(32).toString('base64url')
   db.transaction((tx) => {
@@ -158,7 +163,8 @@ export function logout(db: Db, sessionId: string, now = new Date()): void {
   db.update(sessions).set({ revokedAt: now.toISOString() }).where(eq(sessions.id, sessionId)).run()
 }
 
-export async function changePassword(db: Db, userId: number, current: string, next: string): Promise<string | null> {
+/** Changes the password and ends the user's other sessions (the one in use, if given, stays). */
+export async function changePassword(db: Db, userId: number, current: string, next: string, keepSessionId?: string): Promise<string | null> {
   const user = db.select().from(users).where(eq(users.id, userId)).get()
   if (!user) return 'Không tìm thấy tài khoản.'
   if (!(await verifyPassword(user.passwordHash, current))) return 'Mật khẩu hiện tại không đúng.'
@@ -167,6 +173,10 @@ export async function changePassword(db: Db, userId: number, current: string, ne
   const passwordHash = await hashPassword(next)
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, userId)).run()
+    tx.update(sessions)
+      .set({ revokedAt: new Date().toISOString() })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
+      .run()
     appendHistory(tx, { actorId: userId, entity: 'user', entityId: userId, action: 'password_changed' })
   })
   return null

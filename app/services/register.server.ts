@@ -172,7 +172,7 @@ function validateDeadline(input: ItemInput['deadline'], issuedOn: IsoDate): void
     if (!input.recurrence) throw new ValidationError({ recurrence: 'Chọn chu kỳ của nhiệm vụ định kỳ.' })
     if (!input.recurringFrom || !input.recurringUntil) throw new ValidationError({ recurringUntil: 'Nhập thời gian bắt đầu và kết thúc theo dõi nhiệm vụ định kỳ.' })
     if (input.recurringUntil < input.recurringFrom) throw new ValidationError({ recurringUntil: 'Ngày kết thúc phải sau ngày bắt đầu.' })
-    if (input.recurringUntil < issuedOn) throw new ValidationError({ recurringUntil: 'Thời hạn không thể trước ngày ban hành văn bản.' })
+    if (input.recurringFrom < issuedOn) throw new ValidationError({ recurringFrom: 'Ngày bắt đầu theo dõi không thể trước ngày ban hành văn bản.' })
     return
   }
   if (!input.dueOn) throw new ValidationError({ dueOn: 'Nhập thời hạn hoàn thành.' })
@@ -366,10 +366,16 @@ export function setDirectiveStatus(
     if (change.status === 'replaced') {
       const number = change.replacedByNumber?.trim()
       if (!number) throw new ValidationError({ replacedByNumber: 'Nhập số, ký hiệu của văn bản thay thế.' })
-      const newer = tx.select({ id: directives.id }).from(directives).where(eq(directives.numberFolded, foldNumber(number))).all()
-      const candidates = newer.filter((n) => n.id !== directiveId)
+      const candidates = tx
+        .select({ id: directives.id, issuerFolded: directives.issuerFolded })
+        .from(directives)
+        .where(and(eq(directives.numberFolded, foldNumber(number)), ne(directives.id, directiveId)))
+        .all()
       if (candidates.length === 0) throw new ValidationError({ replacedByNumber: `Không tìm thấy văn bản "${number}" trong hệ thống.` })
-      replacedById = candidates[0].id
+      // The same number can exist at two issuers: prefer the one from this directive's issuer, else require it be unique.
+      const sameIssuer = candidates.filter((c) => c.issuerFolded === d.issuerFolded)
+      if (sameIssuer.length === 0 && candidates.length > 1) throw new ValidationError({ replacedByNumber: `Có nhiều văn bản số "${number}" của các cơ quan khác nhau: hãy sửa số, ký hiệu cho rõ.` })
+      replacedById = (sameIssuer[0] ?? candidates[0]).id
     }
     tx.update(directives)
       .set({ status: change.status, statusReason: change.reason.trim(), replacedById, closedAt: now.toISOString() })

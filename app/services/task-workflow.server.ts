@@ -247,6 +247,10 @@ export function decideExtension(db: Db, actor: WorkflowActor, taskId: number, de
     if (!request) throw new ConflictError('Không có đề nghị gia hạn nào đang chờ.')
     if (!decision.approve && decision.note.trim().length < 5) throw new ValidationError({ note: 'Nêu lý do từ chối (ít nhất 5 ký tự).' })
     if (decision.approve && task.status !== 'open') throw new ConflictError('Nhiệm vụ không còn đang thực hiện: không thể gia hạn.')
+    // The deadline may have moved since the request (an office correction): approving must never bring it forward.
+    if (decision.approve && task.dueOn && request.proposedDueOn <= task.dueOn) {
+      throw new ConflictError('Thời hạn hiện tại đã muộn hơn thời hạn đề nghị: đề nghị gia hạn không còn phù hợp, hãy từ chối kèm ý kiến.')
+    }
     tx.update(extensionRequests)
       .set({ status: decision.approve ? 'approved' : 'refused', decidedBy: actor.id, decidedAt: now.toISOString(), decisionNote: decision.note.trim() || null })
       .where(eq(extensionRequests.id, request.id))

@@ -9,6 +9,7 @@ import { verifyHistoryChain } from '../../app/services/history.server'
 import {
   confirmCompletion,
   decideExtension,
+  editTask,
   proposeCompletion,
   reportProgress,
   requestExtension,
@@ -245,6 +246,20 @@ describe('extensions', () => {
     requestExtension(db, lead, taskId, { proposedDueOn: '2024-09-30', reason: 'Lần thứ nhất' }, at('2024-06-01'))
     decideExtension(db, office, taskId, { approve: true, note: '' }, at('2024-06-02'))
     refused(() => requestExtension(db, lead, taskId, { proposedDueOn: '2024-12-31', reason: 'Lần thứ hai' }, at('2024-09-01')), ConflictError)
+  })
+
+  it('approving a request made against an older deadline never moves the deadline earlier', () => {
+    // Fails today: decideExtension sets dueOn to the proposed date without comparing it with the deadline in force,
+    // so after an office correction to 31/12 an old request for 30/9 shortens the deadline and counts as an extension.
+    requestExtension(db, lead, taskId, { proposedDueOn: '2024-09-30', reason: 'Chờ luật sửa đổi' }, at('2024-06-01'))
+    editTask(db, office, taskId, { content: task().content, dueOn: '2024-12-31', isKey: false, issuedOn: '2024-01-10' }, at('2024-06-02'))
+    expect(task()).toMatchObject({ dueOn: '2024-12-31', originalDueOn: '2024-12-31' })
+    try {
+      decideExtension(db, office, taskId, { approve: true, note: '' }, at('2024-06-03'))
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConflictError)
+    }
+    expect(task().dueOn).toBe('2024-12-31')
   })
 
   it('on time against the approved deadline is reported apart from on time against the original one', () => {

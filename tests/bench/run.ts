@@ -1,0 +1,100 @@
+// Benchmark: seeds N synthetic tasks, starts the real server and times server-rendered pages over HTTP (median of runs).
+// Usage: npm run bench [-- --sizes 100000,1000000 --runs 25]
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { openDatabase } from '../../db/client'
+import { seedSynthetic } from '../../db/seed/synthetic'
+import { createUser } from '../../app/services/users.server'
+import { parseFlags } from '../../db/cli/args'
+
+const flags = parseFlags(process.argv.slice(2))
+const sizes = String(flags.sizes ?? '100000,1000000')
+  .split(',')
+  .map(Number)
+const runs = Number(flags.runs ?? 25)
+const PASSWORD = 'bench-password-123'
+
+async function waitFor(url: string, ms = 60_000) {
+  const until = Date.now() + ms
+  while (Date.now() < until) {
+    try {
+      await fetch(url)
+      return
+    } catch {
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+  throw new Error(`server did not start: ${url}`)
+}
+
+async function loginCookie(base: string, email: string): Promise<string> {
+  const res = await fetch(`${base}/login`, { method: 'POST', body: new URLSearchParams({ email, password: PASSWORD }), redirect: 'manual' })
+  const cookie = res.headers.get('set-cookie')
+  if (!cookie) throw new Error(`login failed for ${email}: ${res.status}`)
+  return cookie.split(';')[0]
+}
+
+async function time(base: string, cookie: string, url: string): Promise<{ median: number; p90: number; bytes: number }> {
+  const samples: number[] = []
+  let bytes = 0
+  for (let i = 0; i < runs + 2; i++) {
+    const started = performance.now()
+    const res = await fetch(base + url, { headers: { cookie } })
+    const body = await res.text()
+    const ms = performance.now() - started
+    if (res.status !== 200) throw new Error(`${url} → ${res.status}: ${body.slice(0, 200)}`)
+    bytes = body.length
+    if (i >= 2) samples.push(ms) // the first two warm caches
+  }
+  samples.sort((a, b) => a - b)
+  return { median: samples[Math.floor(samples.length / 2)], p90: samples[Math.floor(samples.length * 0.9)], bytes }
+}
+
+async function benchSize(n: number) {
+  const file = path.join(os.tmpdir(), `dondoc-bench-${n}.db`)
+  if (!fs.existsSync(file) || flags.reseed) {
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true })
+    const db = openDatabase(file)
+    const summary = await seedSynthetic(db, n, { seed: 7 })
+    await createUser(db, null, { email: 'office@bench.example', name: 'Văn phòng', role: 'office', agencyCode: 'VPCP', password: PASSWORD, mustChangePassword: false })
+    await createUser(db, null, { email: 'leader@bench.example', name: 'Lãnh đạo', role: 'leader', password: PASSWORD, mustChangePassword: false })
+    await createUser(db, null, { email: 'officer@bench.example', name: 'Cán bộ Bộ Nội vụ', role: 'agency', agencyCode: 'BNV', password: PASSWORD, mustChangePassword: false })
+    db.$client.pragma('wal_checkpoint(TRUNCATE)')
+    db.$client.close()
+    console.log(`seeded ${n.toLocaleString('en')} tasks in ${(summary.ms / 1000).toFixed(1)} s (${summary.agencies} agencies, ${summary.directives} directives, ${summary.history} history rows)`)
+  }
+  const port = 3900 + Math.floor(Math.random() * 90)
+  const base = `http://127.0.0.1:${port}`
+  const server: ChildProcess = spawn('npx', ['tsx', 'server.ts'], { env: { ...process.env, PORT: String(port), DATABASE_URL: file, DEMO_DATA: 'no' }, stdio: ['ignore', 'ignore', 'inherit'] })
+  try {
+    await waitFor(`${base}/login`)
+    const office = await loginCookie(base, 'office@bench.example')
+    const leader = await loginCookie(base, 'leader@bench.example')
+    const officer = await loginCookie(base, 'officer@bench.example')
+    const scenarios: Array<[string, string, string]> = [
+      ['task list, no filter', office, '/tasks'],
+      ['task list, page 200', office, '/tasks?page=200'],
+      ['task list, overdue', office, '/tasks?category=overdue'],
+      ['task list, agency subtree + in progress', office, '/tasks?agency=NGHE-AN&category=in_progress'],
+      ['task list, deadline range', office, '/tasks?dueFrom=01/01/2026&dueTo=31/03/2026'],
+      ['task list, free text "bo noi vu"', office, '/tasks?q=bo%20noi%20vu'],
+      ['task list, free text "dat dai" + overdue', office, '/tasks?q=dat%20dai&category=overdue'],
+      ['task list, free text "vu" (short)', office, '/tasks?q=vu'],
+      ['task list, agency officer scope', officer, '/tasks'],
+      ['overdue list', leader, '/overdue'],
+      ['per-agency rates', leader, '/rates'],
+      ['home figures', leader, '/'],
+    ]
+    console.log(`\n${n.toLocaleString('en')} tasks — median / p90 over ${runs} runs, server-rendered HTML over HTTP`)
+    for (const [label, cookie, url] of scenarios) {
+      const r = await time(base, cookie, url)
+      console.log(`  ${label.padEnd(44)} ${r.median.toFixed(1).padStart(8)} ms ${r.p90.toFixed(1).padStart(8)} ms   ${(r.bytes / 1024).toFixed(0)} KiB`)
+    }
+  } finally {
+    server.kill('SIGTERM')
+  }
+}
+
+for (const n of sizes) await benchSize(n)
