@@ -67,7 +67,8 @@ export function FormError({ message }: { message?: string | null }) {
   ) : null
 }
 
-export function Pager({ page, pageCount, total, unit }: { page: number; pageCount: number; total: number; unit: string }) {
+export function Pager({ page, pageCount, total, unit, countCap }: { page: number; pageCount: number; total: number; unit: string; countCap?: number }) {
+  const capped = countCap != null && total > countCap
   const [params] = useSearchParams()
   const hrefFor = (p: number) => {
     const next = new URLSearchParams(params)
@@ -77,7 +78,7 @@ export function Pager({ page, pageCount, total, unit }: { page: number; pageCoun
   return (
     <div className="pager">
       <span className="muted">
-        {total.toLocaleString('vi-VN')} {unit} · trang {page}/{pageCount}
+        {capped ? `Hơn ${countCap.toLocaleString('vi-VN')}` : total.toLocaleString('vi-VN')} {unit} · trang {page}/{capped ? `${pageCount}+` : pageCount}
       </span>
       {page > 1 ? <Link to={hrefFor(page - 1)}>← Trang trước</Link> : null}
       {page < pageCount ? <Link to={hrefFor(page + 1)}>Trang sau →</Link> : null}

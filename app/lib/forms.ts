@@ -44,6 +44,27 @@ export const DEADLINE_KIND_LABELS = {
   recurring: 'Định kỳ',
 } as const
 
+// Every message a user can see is Vietnamese, including zod's defaults for the cases the schemas do not name.
+z.setErrorMap((issue, ctx) => {
+  switch (issue.code) {
+    case z.ZodIssueCode.invalid_type:
+      return { message: issue.received === 'undefined' ? 'Trường này là bắt buộc.' : 'Giá trị không đúng kiểu.' }
+    case z.ZodIssueCode.invalid_enum_value:
+      return { message: 'Giá trị không nằm trong danh sách cho phép.' }
+    case z.ZodIssueCode.too_small:
+      return { message: issue.type === 'string' ? `Cần ít nhất ${issue.minimum} ký tự.` : `Giá trị phải từ ${issue.minimum} trở lên.` }
+    case z.ZodIssueCode.too_big:
+      return { message: issue.type === 'string' ? `Không được dài quá ${issue.maximum} ký tự.` : `Giá trị không được vượt quá ${issue.maximum}.` }
+    case z.ZodIssueCode.invalid_string:
+      return { message: 'Giá trị không hợp lệ.' }
+    default:
+      return { message: ctx.defaultError === 'Required' ? 'Trường này là bắt buộc.' : 'Giá trị không hợp lệ.' }
+  }
+})
+
+/** An empty select or text box means "not given". */
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v)
+
 const text = (max: number, label: string, min = 0) =>
   z
     .string({ required_error: `Nhập ${label}.`, invalid_type_error: `${label} không hợp lệ.` })
@@ -158,9 +179,9 @@ export const ItemFormSchema = z
     deadlineKind: z.enum(['date', 'month', 'quarter', 'year', 'standing', 'recurring'], { errorMap: () => ({ message: 'Chọn loại thời hạn.' }) }),
     dueDate: optionalVnDate('thời hạn'),
     dueMonth: monthYear,
-    dueQuarter: z.enum(['1', '2', '3', '4']).optional(),
+    dueQuarter: z.preprocess(emptyToUndefined, z.enum(['1', '2', '3', '4'], { errorMap: () => ({ message: 'Chọn quý.' }) }).optional()),
     dueYear: yearField,
-    recurrence: z.enum(RECURRENCES).optional(),
+    recurrence: z.preprocess(emptyToUndefined, z.enum(RECURRENCES, { errorMap: () => ({ message: 'Chọn chu kỳ.' }) }).optional()),
     recurringFrom: optionalVnDate('ngày bắt đầu'),
     recurringUntil: optionalVnDate('ngày kết thúc'),
     deadlinePhrase: optionalText(300, 'Cụm từ về thời hạn'),

@@ -69,6 +69,7 @@ function show(key: string, value: unknown): string {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatVnDate(value)
   if (key === 'status' && typeof value === 'string') return STATUS_WORDS[value] ?? value
   if (key === 'percent') return `${value}%`
+  if (key === 'role' && typeof value === 'string') return value === 'lead' ? 'chủ trì' : value === 'support' ? 'phối hợp' : value
   if (typeof value === 'boolean') return value ? 'có' : 'không'
   if (Array.isArray(value)) return value.join(', ')
   const s = typeof value === 'string' ? value : JSON.stringify(value)

@@ -2,7 +2,7 @@
 import type { Db } from '../../db/client'
 import { TASK_CATEGORIES, type TaskCategory } from '../domain/categories'
 import { parseVnDate } from '../domain/dates'
-import { getAgencyByCode, subtreeIds } from '../models/agency.server'
+import { resolveAgencyName, subtreeIds } from '../models/agency.server'
 import type { TaskFilters } from '../models/task.server'
 
 export interface ParsedFilters {
@@ -22,9 +22,9 @@ export function parseTaskFilters(db: Db, url: URL): ParsedFilters {
   const filters: TaskFilters = {}
   const errors: string[] = []
   if (values.agency) {
-    const agency = getAgencyByCode(db, values.agency.trim().toUpperCase())
-    if (agency) filters.agencyIds = subtreeIds(db, agency)
-    else errors.push(`Không tìm thấy cơ quan có mã "${values.agency}".`)
+    const resolved = resolveAgencyName(db, values.agency)
+    if (resolved?.type === 'agency') filters.agencyIds = subtreeIds(db, resolved.agency)
+    else errors.push(`Không tìm thấy cơ quan "${values.agency}".`)
   }
   if (values.directive) {
     const id = Number(values.directive)

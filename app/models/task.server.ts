@@ -17,6 +17,7 @@ import {
 } from '../../db/schema'
 import { categorize, daysOverdue, emptyCounts, type CategoryCounts, type TaskCategory } from '../domain/categories'
 import { foldVietnamese } from '../domain/text'
+import { todayInVietnam } from '../domain/dates'
 
 export const PAGE_SIZE = 50
 
@@ -41,16 +42,24 @@ export interface TaskFilters {
 
 /** SQL for "the task is in this category as of asOf", the same rules as categorize(). */
 export function categoryCondition(category: TaskCategory, asOf: IsoDate): SQL {
-  const notDoneAsOf = sql`(${tasks.status} in ('open','pending') or (${tasks.status} = 'completed' and ${tasks.completedOn} > ${asOf}))`
+  // Each branch starts with a status test so that SQLite can answer it from the (status, due_on) index; the
+  // "completed after asOf" branch only matters for past dates, when that completion had not happened yet.
+  // A completion is dated the day it was reported, never later than today: as of today or later, that branch is
+  // empty and is left out, which lets the common "as of today" queries use one index range.
+  const historical = asOf < todayInVietnam()
+  const notDone = (due: SQL) =>
+    historical
+      ? sql`((${tasks.status} in ('open','pending') and ${due}) or (${tasks.status} = 'completed' and ${tasks.completedOn} > ${asOf} and ${due}))`
+      : sql`(${tasks.status} in ('open','pending') and ${due})`
   switch (category) {
     case 'done_on_time':
       return sql`(${tasks.status} = 'completed' and ${tasks.dueOn} is not null and ${tasks.completedOn} <= ${asOf} and ${tasks.completedOn} <= ${tasks.dueOn})`
     case 'done_late':
       return sql`(${tasks.status} = 'completed' and ${tasks.dueOn} is not null and ${tasks.completedOn} <= ${asOf} and ${tasks.completedOn} > ${tasks.dueOn})`
     case 'in_progress':
-      return sql`(${tasks.dueOn} >= ${asOf} and ${notDoneAsOf})`
+      return notDone(sql`${tasks.dueOn} >= ${asOf}`)
     case 'overdue':
-      return sql`(${tasks.dueOn} < ${asOf} and ${notDoneAsOf})`
+      return notDone(sql`${tasks.dueOn} < ${asOf}`)
     case 'standing':
       return sql`(${tasks.dueOn} is null and ${tasks.status} != 'cancelled')`
     case 'cancelled':
@@ -66,28 +75,38 @@ export function scopeCondition(viewer: Viewer): SQL | undefined {
 }
 
 /**
- * Free text, diacritics and case ignored. Words of three letters or more go through the trigram index; shorter
- * ones (e.g. "vu") are matched with LIKE on the rows the index already narrowed.
+ * Free text, diacritics and case ignored, through the word index: the words must appear in this order, the last
+ * one as a prefix ("bo noi v" finds "Bộ Nội vụ"; "vu" finds "vụ"). Punctuation separates words, as in the index.
  */
-export function textCondition(q: string): SQL | undefined {
+export function ftsQuery(q: string): string | null {
   const words = foldVietnamese(q)
-    .split(' ')
+    .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0)
     .slice(0, 12)
-  if (words.length === 0) return undefined
-  const folded = words.join(' ')
-  const parts: SQL[] = []
-  if (folded.length >= 3) {
-    // The whole phrase as one FTS5 string: trigram matching makes it a substring search.
-    const phrase = '"' + folded.replace(/"/g, '""') + '"'
-    parts.push(sql`${tasks.id} in (select rowid from tasks_fts where tasks_fts match ${phrase})`)
-  } else {
-    parts.push(sql`${tasks.searchText} like ${'%' + folded.replace(/[\\%_]/g, (c) => '\\' + c) + '%'} escape '\\'`)
-  }
-  return and(...parts)
+  if (words.length === 0) return null
+  return `"${words.join(' ')}" *`
 }
 
-export function taskConditions(viewer: Viewer, filters: TaskFilters, asOf: IsoDate): SQL | undefined {
+/**
+ * A search that matches a large share of the tasks is cheaper answered by walking the list's order index and
+ * probing the matches than by fetching and sorting every match; the unary + keeps SQLite off the rowid lookup.
+ */
+export const BROAD_SEARCH_MATCHES = 5000
+
+export function ftsMatchCount(db: Db, q: string): number {
+  const query = ftsQuery(q)
+  if (!query) return 0
+  return (db.$client.prepare('select count(*) n from tasks_fts where tasks_fts match ?').get(query) as { n: number }).n
+}
+
+export function textCondition(q: string, options: { broad?: boolean } = {}): SQL | undefined {
+  const query = ftsQuery(q)
+  if (!query) return undefined
+  const id = options.broad ? sql`+${tasks.id}` : sql`${tasks.id}`
+  return sql`${id} in (select rowid from tasks_fts where tasks_fts match ${query})`
+}
+
+export function taskConditions(viewer: Viewer, filters: TaskFilters, asOf: IsoDate, options: { broadText?: boolean } = {}): SQL | undefined {
   const conditions: Array<SQL | undefined> = [scopeCondition(viewer)]
   if (filters.category) conditions.push(categoryCondition(filters.category, asOf))
   else conditions.push(sql`${tasks.status} != 'cancelled'`)
@@ -107,7 +126,7 @@ export function taskConditions(viewer: Viewer, filters: TaskFilters, asOf: IsoDa
   if (filters.extensionPending) {
     conditions.push(sql`${tasks.id} in (select ${extensionRequests.taskId} from ${extensionRequests} where ${extensionRequests.status} = 'pending')`)
   }
-  if (filters.q) conditions.push(textCondition(filters.q))
+  if (filters.q) conditions.push(textCondition(filters.q, { broad: options.broadText }))
   return and(...conditions)
 }
 
@@ -202,22 +221,36 @@ function finishRows(db: Db, rows: RawRow[], asOf: IsoDate): TaskRow[] {
 
 export interface TaskPage {
   rows: TaskRow[]
+  /** Exact, except for a broad search where it stops at SEARCH_COUNT_CAP + 1 ("more than"). */
   total: number
   page: number
   pageCount: number
 }
 
+/** Counting stops here for a broad free-text search: the list shows "more than" instead of an exact total. */
+export const SEARCH_COUNT_CAP = 10_000
+
 export function listTasks(db: Db, viewer: Viewer, filters: TaskFilters, asOf: IsoDate, page = 1): TaskPage {
-  const where = taskConditions(viewer, filters, asOf)
-  const total = db.select({ n: sql<number>`count(*)` }).from(tasks).where(where).get()?.n ?? 0
+  const broadText = filters.q ? ftsMatchCount(db, filters.q) > BROAD_SEARCH_MATCHES : false
+  const where = taskConditions(viewer, filters, asOf, { broadText })
+  const counted = broadText ? db.select({ one: sql`1`.as('one') }).from(tasks).where(where).limit(SEARCH_COUNT_CAP + 1).as('capped') : null
+  const total = counted
+    ? db.select({ n: sql<number>`count(*)` }).from(counted).get()?.n ?? 0
+    : db.select({ n: sql<number>`count(*)` }).from(tasks).where(where).get()?.n ?? 0
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
   const current = Math.min(Math.max(1, page), pageCount)
-  const rows = baseQuery(db)
+  // The page's ids first, from the tasks table alone, so the planner walks the order index; then the joins for 50 rows.
+  const ids = db
+    .select({ id: tasks.id })
+    .from(tasks)
     .where(where)
-    .orderBy(sql`${tasks.dueOn} is null`, asc(tasks.dueOn), asc(tasks.id))
+    .orderBy(sql`coalesce(${tasks.dueOn}, '9999-12-31')`, asc(tasks.id))
     .limit(PAGE_SIZE)
     .offset((current - 1) * PAGE_SIZE)
     .all()
+    .map((r) => r.id)
+  const byId = new Map(ids.length ? baseQuery(db).where(inArray(tasks.id, ids)).all().map((r) => [r.id, r]) : [])
+  const rows = ids.map((id) => byId.get(id)!).filter(Boolean)
   return { rows: finishRows(db, rows, asOf), total, page: current, pageCount }
 }
 
@@ -229,8 +262,8 @@ export interface OverdueGroup {
   tasks: TaskRow[]
 }
 
-export const OVERDUE_AGENCIES_PER_PAGE = 20
-export const OVERDUE_TASKS_PER_AGENCY = 15
+export const OVERDUE_AGENCIES_PER_PAGE = 15
+export const OVERDUE_TASKS_PER_AGENCY = 10
 
 /**
  * The overdue list grouped by the agency accountable today, agencies with the longest-overdue task first, each
@@ -283,8 +316,29 @@ export function overdueList(
   return { groups, totalTasks, totalAgencies: summary.length, page: current, pageCount }
 }
 
-/** Counts per category for each agency the tasks roll up under, as of a date, in one grouped pass. */
-export function countsByAgency(db: Db, viewer: Viewer, asOf: IsoDate, filters: TaskFilters = {}): Map<number, CategoryCounts> {
+export interface AgencyCounts extends CategoryCounts {
+  /** Completed tasks that met their original deadline, before any extension: on-time read the strict way. */
+  doneOnTimeOriginal: number
+}
+
+/** The revision of the task data: it moves with every write to tasks or task_agencies (triggers in migration 0002). */
+export function tasksRevision(db: Db): number {
+  return (db.$client.prepare('select tasks from data_revision where id = 1').get() as { tasks: number } | undefined)?.tasks ?? 0
+}
+
+const COUNTS_CACHE_SIZE = 64
+const countsCache = new Map<string, { revision: number; value: Map<number, AgencyCounts> }>()
+
+/**
+ * Counts per category for each agency the tasks roll up under, as of a date, in one grouped pass over the covering
+ * index. The result is kept until the task data changes, so that dashboards over a million tasks do not rescan
+ * them on every view; the first view after a change pays for one scan.
+ */
+export function countsByAgency(db: Db, viewer: Viewer, asOf: IsoDate, filters: TaskFilters = {}): Map<number, AgencyCounts> {
+  const key = `${db.$client.name}|${asOf}|${viewer.role === 'agency' ? `a${viewer.agencyId}` : 'all'}|${JSON.stringify({ ...filters, category: undefined })}`
+  const revision = tasksRevision(db)
+  const hit = countsCache.get(key)
+  if (hit && hit.revision === revision) return hit.value
   const c = (category: TaskCategory) => sql<number>`sum(case when ${categoryCondition(category, asOf)} then 1 else 0 end)`
   const rows = db
     .select({
@@ -294,41 +348,38 @@ export function countsByAgency(db: Db, viewer: Viewer, asOf: IsoDate, filters: T
       inProgress: c('in_progress'),
       overdue: c('overdue'),
       standing: c('standing'),
+      doneOnTimeOriginal: sql<number>`sum(case when ${tasks.status} = 'completed' and ${tasks.dueOn} is not null and ${tasks.completedOn} <= ${asOf} and ${tasks.completedOn} <= ${tasks.originalDueOn} then 1 else 0 end)`,
     })
     .from(tasks)
     .where(taskConditions(viewer, { ...filters, category: undefined }, asOf))
     .groupBy(tasks.rollupAgencyId)
     .all()
-  const result = new Map<number, CategoryCounts>()
+  const result = new Map<number, AgencyCounts>()
   for (const r of rows) {
-    const counts = emptyCounts()
-    counts.doneOnTime = r.doneOnTime ?? 0
-    counts.doneLate = r.doneLate ?? 0
-    counts.inProgress = r.inProgress ?? 0
-    counts.overdue = r.overdue ?? 0
-    counts.standing = r.standing ?? 0
+    const counts: AgencyCounts = {
+      ...emptyCounts(),
+      doneOnTime: r.doneOnTime ?? 0,
+      doneLate: r.doneLate ?? 0,
+      inProgress: r.inProgress ?? 0,
+      overdue: r.overdue ?? 0,
+      standing: r.standing ?? 0,
+      doneOnTimeOriginal: r.doneOnTimeOriginal ?? 0,
+    }
     counts.assigned = counts.doneOnTime + counts.doneLate + counts.inProgress + counts.overdue + counts.standing
     result.set(r.agencyId, counts)
   }
+  if (countsCache.size >= COUNTS_CACHE_SIZE) countsCache.delete(countsCache.keys().next().value!)
+  countsCache.set(key, { revision, value: result })
   return result
 }
 
 /**
- * Counts for on-time read against the original deadline instead of the extended one: done on time means
- * completed by the first deadline the directive set.
+ * On-time read against the original deadline instead of the extended one: done on time means completed by the
+ * first deadline the directive set.
  */
 export function onTimeAgainstOriginal(db: Db, viewer: Viewer, asOf: IsoDate, filters: TaskFilters = {}): Map<number, { completed: number; onTimeOriginal: number }> {
-  const rows = db
-    .select({
-      agencyId: tasks.rollupAgencyId,
-      completed: sql<number>`sum(case when ${tasks.status} = 'completed' and ${tasks.dueOn} is not null and ${tasks.completedOn} <= ${asOf} then 1 else 0 end)`,
-      onTimeOriginal: sql<number>`sum(case when ${tasks.status} = 'completed' and ${tasks.dueOn} is not null and ${tasks.completedOn} <= ${asOf} and ${tasks.completedOn} <= ${tasks.originalDueOn} then 1 else 0 end)`,
-    })
-    .from(tasks)
-    .where(taskConditions(viewer, { ...filters, category: undefined }, asOf))
-    .groupBy(tasks.rollupAgencyId)
-    .all()
-  return new Map(rows.map((r) => [r.agencyId, { completed: r.completed ?? 0, onTimeOriginal: r.onTimeOriginal ?? 0 }]))
+  const counts = countsByAgency(db, viewer, asOf, filters)
+  return new Map([...counts].map(([id, c]) => [id, { completed: c.doneOnTime + c.doneLate, onTimeOriginal: c.doneOnTimeOriginal }]))
 }
 
 export function getTaskDetail(db: Db, taskId: number, asOf: IsoDate) {

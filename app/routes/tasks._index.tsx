@@ -2,14 +2,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { AgencyInput } from '../components/agency-input'
 import { TaskTable } from '../components/task-table'
 import { Field, FormError, Pager } from '../components/ui'
 import { CATEGORY_LABELS, TASK_CATEGORIES } from '../domain/categories'
 import { todayInVietnam } from '../domain/dates'
 import { getDb, requireUser } from '../lib/http.server'
 import { parseTaskFilters } from '../lib/task-filters.server'
-import { listAgencies } from '../models/agency.server'
-import { listTasks } from '../models/task.server'
+import { listTasks, SEARCH_COUNT_CAP } from '../models/task.server'
 
 export const meta: MetaFunction = () => [{ title: 'Nhiệm vụ — Đôn đốc' }]
 
@@ -19,8 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, values, errors, page } = parseTaskFilters(db, new URL(request.url))
   const today = todayInVietnam()
   const result = errors.length ? { rows: [], total: 0, page: 1, pageCount: 1 } : listTasks(db, user, filters, today, page)
-  const agencyOptions = user.role === 'agency' ? [] : listAgencies(db, { includeInactive: true }).map((a) => ({ code: a.code, name: a.shortName, active: a.active }))
-  return json({ ...result, values, errors, agencyOptions, isAgency: user.role === 'agency' })
+  return json({ ...result, values, errors, isAgency: user.role === 'agency', countCap: SEARCH_COUNT_CAP })
 }
 
 export default function TaskList() {
@@ -32,15 +31,7 @@ export default function TaskList() {
         <Field label="Tìm kiếm" name="q" defaultValue={d.values.q} placeholder="Nội dung, số văn bản, cơ quan… (không cần dấu)" />
         {d.isAgency ? null : (
           <Field label="Cơ quan (gồm đơn vị trực thuộc)" name="agency">
-            <select id="f-agency" name="agency" defaultValue={d.values.agency}>
-              <option value="">Tất cả</option>
-              {d.agencyOptions.map((a) => (
-                <option key={a.code} value={a.code}>
-                  {a.name}
-                  {a.active ? '' : ' (đã giải thể/sáp nhập)'}
-                </option>
-              ))}
-            </select>
+            <AgencyInput name="agency" defaultValue={d.values.agency} />
           </Field>
         )}
         <Field label="Tình trạng" name="category">
@@ -71,9 +62,9 @@ export default function TaskList() {
       {d.errors.map((e) => (
         <FormError key={e} message={e} />
       ))}
-      <Pager page={d.page} pageCount={d.pageCount} total={d.total} unit="nhiệm vụ" />
+      <Pager page={d.page} pageCount={d.pageCount} total={d.total} unit="nhiệm vụ" countCap={d.countCap} />
       <TaskTable rows={d.rows} />
-      <Pager page={d.page} pageCount={d.pageCount} total={d.total} unit="nhiệm vụ" />
+      <Pager page={d.page} pageCount={d.pageCount} total={d.total} unit="nhiệm vụ" countCap={d.countCap} />
     </>
   )
 }

@@ -8,6 +8,7 @@ import { openDatabase } from '../../db/client'
 import { seedSynthetic } from '../../db/seed/synthetic'
 import { createUser } from '../../app/services/users.server'
 import { parseFlags } from '../../db/cli/args'
+import { freePort } from '../support/ports'
 
 const flags = parseFlags(process.argv.slice(2))
 const sizes = String(flags.sizes ?? '100000,1000000')
@@ -65,7 +66,7 @@ async function benchSize(n: number) {
     db.$client.close()
     console.log(`seeded ${n.toLocaleString('en')} tasks in ${(summary.ms / 1000).toFixed(1)} s (${summary.agencies} agencies, ${summary.directives} directives, ${summary.history} history rows)`)
   }
-  const port = 3900 + Math.floor(Math.random() * 90)
+  const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const server: ChildProcess = spawn('npx', ['tsx', 'server.ts'], { env: { ...process.env, PORT: String(port), DATABASE_URL: file, DEMO_DATA: 'no' }, stdio: ['ignore', 'ignore', 'inherit'] })
   try {
