@@ -10,6 +10,7 @@ export interface AgencyRateRow {
   code: string
   name: string
   kind: string
+  parentId: number | null
   depth: number
   hasChildren: boolean
   /** The agency's own tasks. */
@@ -49,6 +50,7 @@ export function agencyRates(db: Db, viewer: Viewer, asOf: IsoDate, filters: Task
         code: a.code,
         name: a.shortName,
         kind: a.kind,
+        parentId: a.parentId,
         depth: a.path.split('/').filter(Boolean).length - 1,
         hasChildren: parents.has(a.id),
         own: own.get(a.id) ?? emptyCounts(),

@@ -262,7 +262,7 @@ export interface OverdueGroup {
   tasks: TaskRow[]
 }
 
-export const OVERDUE_AGENCIES_PER_PAGE = 15
+export const OVERDUE_AGENCIES_PER_PAGE = 10
 export const OVERDUE_TASKS_PER_AGENCY = 10
 
 /**

@@ -13,6 +13,8 @@ import { AGENCY_KIND_LABELS } from '../lib/agency-labels'
 
 export const meta: MetaFunction = () => [{ title: 'Tỷ lệ theo cơ quan — Đôn đốc' }]
 
+const RANKING_SIZE = 50
+
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, 'rates.view')
@@ -21,10 +23,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, errors } = parseTaskFilters(db, url)
   const kind = url.searchParams.get('kind') ?? ''
   const today = todayInVietnam()
-  let rows = errors.length ? [] : agencyRates(db, user, today, { directiveId: filters.directiveId, keyOnly: filters.keyOnly })
-  if ((AGENCY_KINDS as readonly string[]).includes(kind)) rows = rows.filter((r) => r.kind === kind)
+  const all = errors.length ? [] : agencyRates(db, user, today, { directiveId: filters.directiveId, keyOnly: filters.keyOnly })
   const sort = url.searchParams.get('sort') === 'overdue' ? 'overdue' : 'tree'
-  if (sort === 'overdue') rows = [...rows].sort((a, b) => b.total.overdue - a.total.overdue || a.name.localeCompare(b.name, 'vi'))
+  const parentCode = (url.searchParams.get('parent') ?? '').toUpperCase()
+  const parent = parentCode ? all.find((r) => r.code === parentCode) : undefined
+  if (parentCode && !parent) errors.push(`Cơ quan "${parentCode}" không có nhiệm vụ nào để tính tỷ lệ.`)
+  const roots = new Set(all.filter((r) => r.kind === 'government').map((r) => r.agencyId))
+  let rows = all
+  if ((AGENCY_KINDS as readonly string[]).includes(kind)) rows = rows.filter((r) => r.kind === kind)
+  else if (parent) rows = [parent, ...rows.filter((r) => r.parentId === parent.agencyId)]
+  else if (sort === 'tree') rows = rows.filter((r) => r.parentId == null || roots.has(r.parentId))
+  // A ranking shows the worst first and stops at RANKING_SIZE; the tree shows one level, with links to go down.
+  if (sort === 'overdue') rows = [...rows].sort((a, b) => b.total.overdue - a.total.overdue || a.name.localeCompare(b.name, 'vi')).slice(0, RANKING_SIZE)
   // Only what the table shows: with hundreds of agencies the page's size is most of its cost.
   const table = rows.map((r) => ({
     id: r.agencyId,
@@ -32,10 +42,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: r.name,
     depth: r.depth,
     hasChildren: r.hasChildren,
+    isParent: r.agencyId === parent?.agencyId,
     n: [r.total.assigned, r.total.doneOnTime, r.total.doneLate, r.total.inProgress, r.total.overdue, r.total.standing],
     rates: [r.rates.completionRate, r.rates.dueCompletionRate, r.rates.onTimeRate, r.onTimeOriginalRate],
   }))
-  return json({ rows: table, today, kind, sort, errors, directive: url.searchParams.get('directive') ?? '', kinds: AGENCY_KIND_LABELS })
+  return json({ rows: table, today, kind, sort, errors, parent: parent ? { code: parent.code, name: parent.name } : null, directive: url.searchParams.get('directive') ?? '', kinds: AGENCY_KIND_LABELS })
 }
 
 export default function Rates() {
@@ -49,6 +60,11 @@ export default function Rates() {
         Tỷ lệ hoàn thành = đã hoàn thành ÷ được giao (có thời hạn); trên số đến hạn = đã hoàn thành ÷ (đã hoàn thành + quá hạn); đúng hạn = hoàn thành đúng hạn ÷ đã hoàn thành, theo hạn đã gia hạn và theo hạn gốc.
         Số liệu của cơ quan cấp trên gồm cả các đơn vị trực thuộc; nhiệm vụ của cơ quan đã sáp nhập tính cho cơ quan kế thừa.
       </p>
+      {d.parent ? (
+        <p>
+          <Link to="/rates">← Tất cả</Link> · Đơn vị trực thuộc {d.parent.name}
+        </p>
+      ) : null}
       <Form method="get" className="filters">
         <Field label="Loại cơ quan" name="kind">
           <select id="f-kind" name="kind" defaultValue={d.kind}>
@@ -63,7 +79,7 @@ export default function Rates() {
         <Field label="Sắp xếp" name="sort">
           <select id="f-sort" name="sort" defaultValue={d.sort}>
             <option value="tree">Theo cây cơ quan</option>
-            <option value="overdue">Nhiều quá hạn nhất trước</option>
+            <option value="overdue">Xếp hạng: nhiều quá hạn nhất trước ({RANKING_SIZE} cơ quan)</option>
           </select>
         </Field>
         {d.directive ? <input type="hidden" name="directive" value={d.directive} /> : null}
@@ -93,9 +109,17 @@ export default function Rates() {
         <tbody>
           {d.rows.map((r) => (
             <tr key={r.id}>
-              <td style={{ paddingLeft: `${0.55 + (d.sort === 'tree' ? r.depth : 0) * 1.2}rem` }}>
-                <Link to={`/tasks?agency=${r.code}`}>{r.name}</Link>
-                {r.hasChildren ? <span className="muted small"> (gồm đơn vị trực thuộc)</span> : null}
+              <td style={{ paddingLeft: `${0.55 + (d.sort === 'tree' && !d.kind && !r.isParent && r.depth > 0 ? 1.2 : 0)}rem` }}>
+                <Link to={`/tasks?agency=${r.code}`}>{r.isParent ? <strong>{r.name}</strong> : r.name}</Link>
+                {r.isParent ? <span className="muted small"> (tổng, gồm đơn vị trực thuộc)</span> : null}
+                {r.hasChildren && !r.isParent ? (
+                  <>
+                    {' '}
+                    <Link className="small" to={`/rates?parent=${r.code}${d.directive ? `&directive=${d.directive}` : ''}`}>
+                      đơn vị trực thuộc →
+                    </Link>
+                  </>
+                ) : null}
               </td>
               {r.n.map((value, i) => (
                 <td key={i} className="num">
