@@ -199,7 +199,8 @@ export const tasks = sqliteTable(
     index('tasks_directive_idx').on(t.directiveId),
     index('tasks_item_idx').on(t.itemId),
     index('tasks_rollup_status_due_idx').on(t.rollupAgencyId, t.status, t.dueOn, t.completedOn),
-    index('tasks_status_due_idx').on(t.status, t.dueOn),
+    // Covers the overdue list's grouping (status, deadline → accountable agency) without touching the table.
+    index('tasks_status_due_idx').on(t.status, t.dueOn, t.rollupAgencyId),
     index('tasks_due_idx').on(t.dueOn),
   ],
 )

@@ -67,21 +67,21 @@ export function FormError({ message }: { message?: string | null }) {
   ) : null
 }
 
-export function Pager({ page, pageCount, total, unit, countCap }: { page: number; pageCount: number; total: number; unit: string; countCap?: number }) {
-  const capped = countCap != null && total > countCap
+export function Pager({ page, pageCount, total, unit, hasMore, uncountedLabel }: { page: number; pageCount: number | null; total: number | null; unit: string; hasMore?: boolean; uncountedLabel?: string }) {
   const [params] = useSearchParams()
   const hrefFor = (p: number) => {
     const next = new URLSearchParams(params)
     next.set('page', String(p))
     return `?${next.toString()}`
   }
+  const more = hasMore ?? (pageCount != null && page < pageCount)
   return (
     <div className="pager">
       <span className="muted">
-        {capped ? `Hơn ${countCap.toLocaleString('vi-VN')}` : total.toLocaleString('vi-VN')} {unit} · trang {page}/{capped ? `${pageCount}+` : pageCount}
+        {total == null ? `${uncountedLabel ?? `Nhiều ${unit}`} · trang ${page}` : `${total.toLocaleString('vi-VN')} ${unit} · trang ${page}/${pageCount}`}
       </span>
       {page > 1 ? <Link to={hrefFor(page - 1)}>← Trang trước</Link> : null}
-      {page < pageCount ? <Link to={hrefFor(page + 1)}>Trang sau →</Link> : null}
+      {more ? <Link to={hrefFor(page + 1)}>Trang sau →</Link> : null}
     </div>
   )
 }

@@ -221,37 +221,43 @@ function finishRows(db: Db, rows: RawRow[], asOf: IsoDate): TaskRow[] {
 
 export interface TaskPage {
   rows: TaskRow[]
-  /** Exact, except for a broad search where it stops at SEARCH_COUNT_CAP + 1 ("more than"). */
-  total: number
+  /** The exact number of matching tasks; null for a broad search, which is not counted (see hasMore). */
+  total: number | null
+  /** At least one more page follows. */
+  hasMore: boolean
   page: number
-  pageCount: number
+  /** Null when the total is not counted. */
+  pageCount: number | null
 }
 
-/** Counting stops here for a broad free-text search: the list shows "more than" instead of an exact total. */
-export const SEARCH_COUNT_CAP = 10_000
+/** The deepest page a list can be paged to; past it, narrow the filters. */
+export const MAX_PAGE = 2_000
 
+/**
+ * One page of the filtered list. A broad free-text search (thousands of matches) is not counted: counting would
+ * cost more than the page itself, and "more than 5 000 matches" is what the user needs to know.
+ */
 export function listTasks(db: Db, viewer: Viewer, filters: TaskFilters, asOf: IsoDate, page = 1): TaskPage {
   const broadText = filters.q ? ftsMatchCount(db, filters.q) > BROAD_SEARCH_MATCHES : false
   const where = taskConditions(viewer, filters, asOf, { broadText })
-  const counted = broadText ? db.select({ one: sql`1`.as('one') }).from(tasks).where(where).limit(SEARCH_COUNT_CAP + 1).as('capped') : null
-  const total = counted
-    ? db.select({ n: sql<number>`count(*)` }).from(counted).get()?.n ?? 0
-    : db.select({ n: sql<number>`count(*)` }).from(tasks).where(where).get()?.n ?? 0
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
-  const current = Math.min(Math.max(1, page), pageCount)
+  const total = broadText ? null : db.select({ n: sql<number>`count(*)` }).from(tasks).where(where).get()?.n ?? 0
+  const pageCount = total == null ? null : Math.max(1, Math.ceil(total / PAGE_SIZE))
+  const current = Math.min(Math.max(1, page), pageCount ?? MAX_PAGE)
   // The page's ids first, from the tasks table alone, so the planner walks the order index; then the joins for 50 rows.
   const ids = db
     .select({ id: tasks.id })
     .from(tasks)
     .where(where)
     .orderBy(sql`coalesce(${tasks.dueOn}, '9999-12-31')`, asc(tasks.id))
-    .limit(PAGE_SIZE)
+    .limit(PAGE_SIZE + 1)
     .offset((current - 1) * PAGE_SIZE)
     .all()
     .map((r) => r.id)
-  const byId = new Map(ids.length ? baseQuery(db).where(inArray(tasks.id, ids)).all().map((r) => [r.id, r]) : [])
-  const rows = ids.map((id) => byId.get(id)!).filter(Boolean)
-  return { rows: finishRows(db, rows, asOf), total, page: current, pageCount }
+  const hasMore = ids.length > PAGE_SIZE && current < MAX_PAGE
+  const pageIds = ids.slice(0, PAGE_SIZE)
+  const byId = new Map(pageIds.length ? baseQuery(db).where(inArray(tasks.id, pageIds)).all().map((r) => [r.id, r]) : [])
+  const rows = pageIds.map((id) => byId.get(id)!).filter(Boolean)
+  return { rows: finishRows(db, rows, asOf), total, hasMore, page: current, pageCount }
 }
 
 export interface OverdueGroup {

@@ -9,7 +9,7 @@ import { CATEGORY_LABELS, TASK_CATEGORIES } from '../domain/categories'
 import { todayInVietnam } from '../domain/dates'
 import { getDb, requireUser } from '../lib/http.server'
 import { parseTaskFilters } from '../lib/task-filters.server'
-import { listTasks, SEARCH_COUNT_CAP } from '../models/task.server'
+import { BROAD_SEARCH_MATCHES, listTasks } from '../models/task.server'
 
 export const meta: MetaFunction = () => [{ title: 'Nhiệm vụ — Đôn đốc' }]
 
@@ -18,8 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
   const { filters, values, errors, page } = parseTaskFilters(db, new URL(request.url))
   const today = todayInVietnam()
-  const result = errors.length ? { rows: [], total: 0, page: 1, pageCount: 1 } : listTasks(db, user, filters, today, page)
-  return json({ ...result, values, errors, isAgency: user.role === 'agency', countCap: SEARCH_COUNT_CAP })
+  const result = errors.length ? { rows: [], total: 0, hasMore: false, page: 1, pageCount: 1 } : listTasks(db, user, filters, today, page)
+  return json({ ...result, values, errors, isAgency: user.role === 'agency', uncounted: `Hơn ${BROAD_SEARCH_MATCHES.toLocaleString('vi-VN')} nhiệm vụ khớp — thêm từ hoặc bộ lọc để thu hẹp` })
 }
 
 export default function TaskList() {
@@ -62,9 +62,9 @@ export default function TaskList() {
       {d.errors.map((e) => (
         <FormError key={e} message={e} />
       ))}
-      <Pager page={d.page} pageCount={d.pageCount} total={d.total} unit="nhiệm vụ" countCap={d.countCap} />
+      <Pager page={d.page} pageCount={d.pageCount} total={d.total} unit="nhiệm vụ" hasMore={d.hasMore} uncountedLabel={d.uncounted} />
       <TaskTable rows={d.rows} />
-      <Pager page={d.page} pageCount={d.pageCount} total={d.total} unit="nhiệm vụ" countCap={d.countCap} />
+      <Pager page={d.page} pageCount={d.pageCount} total={d.total} unit="nhiệm vụ" hasMore={d.hasMore} uncountedLabel={d.uncounted} />
     </>
   )
 }
