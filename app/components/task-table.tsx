@@ -1,30 +1,11 @@
 // The task table used by the task list, the overdue list and a directive's page.
 import { Link } from '@remix-run/react'
-import type { TaskCategory } from '../domain/categories'
 import { formatVnDate } from '../domain/dates'
+import type { TaskRow } from '../models/task.server'
 import { CategoryBadge, ProgressBar } from './ui'
 
-export interface TaskTableRow {
-  id: number
-  content: string
-  ref: string
-  periodLabel: string | null
-  directiveId: number
-  directiveNumber: string
-  directiveIssuedOn: string
-  leadName: string
-  actingLeadName: string
-  coLeadNames: string[]
-  dueOn: string | null
-  originalDueOn: string | null
-  status: string
-  progressPercent: number
-  delayReason: string | null
-  isKey: boolean
-  extensionPending: boolean
-  category: TaskCategory
-  daysOverdue: number
-}
+/** The fields of a task row the table shows (TaskRow from the task model, as serialised to the page). */
+export type TaskTableRow = Omit<TaskRow, 'rollupAgencyId' | 'completedOn' | 'lastNote'>
 
 function truncate(s: string, n: number) {
   return s.length > n ? s.slice(0, n - 1) + '…' : s

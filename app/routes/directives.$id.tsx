@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { RECURRENCES } from '../../db/reference/types'
 import { AgencyDatalist } from '../components/directive-form'
 import { CsrfInput, Field, FormError } from '../components/ui'
-import { computeRates, formatNumber, formatRate } from '../domain/categories'
+import { computeRates, formatNumber, formatRate, sumCounts } from '../domain/categories'
 import { formatVnDate, quarterRoman, todayInVietnam } from '../domain/dates'
 import { can } from '../domain/permissions'
 import { agencyPickerOptions } from '../lib/agency-options.server'
@@ -31,17 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const today = todayInVietnam()
   const items = directiveItemsWithCounts(db, user, id, today)
-  const totals = items.reduce(
-    (acc, { counts }) => ({
-      assigned: acc.assigned + counts.assigned,
-      doneOnTime: acc.doneOnTime + counts.doneOnTime,
-      doneLate: acc.doneLate + counts.doneLate,
-      inProgress: acc.inProgress + counts.inProgress,
-      overdue: acc.overdue + counts.overdue,
-      standing: acc.standing + counts.standing,
-    }),
-    { assigned: 0, doneOnTime: 0, doneLate: 0, inProgress: 0, overdue: 0, standing: 0 },
-  )
+  const totals = sumCounts(...items.map((i) => i.counts))
   const canEdit = can(user.role, 'directive.edit')
   const nameOf = (code: string) => {
     const r = resolveAgencyName(db, code)

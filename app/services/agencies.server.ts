@@ -40,7 +40,10 @@ export const AgencyFormSchema = z.object({
 
 export type AgencyForm = z.infer<typeof AgencyFormSchema> & { validToIso: string | null }
 
-function resolveRefs(db: Db, input: AgencyForm, selfId: number | null) {
+/** Checks the form against the tree (code, parent, successor, e-mails, aliases) and returns the row values to store. */
+function agencyValues(db: Db, input: AgencyForm, selfId: number | null) {
+  const clash = db.select({ id: agencies.id }).from(agencies).where(selfId == null ? eq(agencies.code, input.code) : and(eq(agencies.code, input.code), ne(agencies.id, selfId))).get()
+  if (clash) throw new ValidationError({ code: `Mã "${input.code}" đã được dùng.` })
   const errors: Record<string, string> = {}
   let parentId: number | null = null
   if (input.parentCode) {
@@ -71,7 +74,17 @@ function resolveRefs(db: Db, input: AgencyForm, selfId: number | null) {
     }
   }
   if (Object.keys(errors).length) throw new ValidationError(errors)
-  return { parentId, successorId, emails }
+  return {
+    code: input.code,
+    name: input.name,
+    shortName: input.shortName,
+    kind: input.kind as AgencyKind,
+    parentId,
+    successorId,
+    validTo: input.validToIso,
+    active: input.active,
+    emails,
+  }
 }
 
 function replaceAliases(db: Db, agencyId: number, names: string[]): void {
@@ -88,26 +101,11 @@ function replaceAliases(db: Db, agencyId: number, names: string[]): void {
 export function createAgency(db: Db, actorId: number, input: AgencyForm): number {
   return db.transaction((tx) => {
     const t = tx as unknown as Db
-    if (getAgencyByCode(t, input.code)) throw new ValidationError({ code: `Mã "${input.code}" đã được dùng.` })
-    const refs = resolveRefs(t, input, null)
-    const row = tx
-      .insert(agencies)
-      .values({
-        code: input.code,
-        name: input.name,
-        shortName: input.shortName,
-        kind: input.kind as AgencyKind,
-        parentId: refs.parentId,
-        successorId: refs.successorId,
-        validTo: input.validToIso,
-        active: input.active,
-        emails: refs.emails,
-      })
-      .returning({ id: agencies.id })
-      .get()
+    const values = agencyValues(t, input, null)
+    const row = tx.insert(agencies).values(values).returning({ id: agencies.id }).get()
     replaceAliases(t, row.id, [input.name, input.shortName, ...input.aliases])
     recomputePaths(t)
-    appendHistory(tx, { actorId, entity: 'agency', entityId: row.id, action: 'agency_created', after: { ...input, emails: refs.emails } })
+    appendHistory(tx, { actorId, entity: 'agency', entityId: row.id, action: 'agency_created', after: { ...values, aliases: input.aliases } })
     return row.id
   })
 }
@@ -121,26 +119,13 @@ export function updateAgency(db: Db, actorId: number, agencyId: number, input: A
     const t = tx as unknown as Db
     const before = getAgency(t, agencyId)
     if (!before) throw new ValidationError({ code: 'Không tìm thấy cơ quan.' })
-    const clash = tx.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.code, input.code), ne(agencies.id, agencyId))).get()
-    if (clash) throw new ValidationError({ code: `Mã "${input.code}" đã được dùng.` })
-    const refs = resolveRefs(t, input, agencyId)
-    const values = {
-      code: input.code,
-      name: input.name,
-      shortName: input.shortName,
-      kind: input.kind as AgencyKind,
-      parentId: refs.parentId,
-      successorId: refs.successorId,
-      validTo: input.validToIso,
-      active: input.active,
-      emails: refs.emails,
-    }
+    const values = agencyValues(t, input, agencyId)
     tx.update(agencies).set(values).where(eq(agencies.id, agencyId)).run()
     replaceAliases(t, agencyId, [input.name, input.shortName, ...input.aliases])
-    if (before.parentId !== refs.parentId) recomputePaths(t)
+    if (before.parentId !== values.parentId) recomputePaths(t)
     let transferred = 0
-    if (!input.active && refs.successorId != null) {
-      const successor = getAgency(t, refs.successorId)!
+    if (!input.active && values.successorId != null) {
+      const successor = getAgency(t, values.successorId)!
       transferred = transferTasksToSuccessor(tx, actorId, { ...before, ...values }, successor, now)
     }
     const { path: _p, createdAt: _c, ...visibleBefore } = before

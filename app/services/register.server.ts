@@ -75,29 +75,32 @@ function resolveMonitoringAgency(db: Tx, code: string | null): number | null {
   return resolved.agency.id
 }
 
+/** Checks a directive's number and monitoring office, and returns the row values to store. */
+function directiveValues(tx: Tx, input: DirectiveInput, exceptId?: number) {
+  const duplicate = findDuplicateDirective(tx, input.issuer, input.number, exceptId)
+  if (duplicate) {
+    // The message carries the existing directive's id so that the page can link to it.
+    throw new ValidationError({ number: `Số, ký hiệu "${input.number}" của cơ quan ban hành này đã có trong hệ thống.` }, `duplicate:${duplicate.id}`)
+  }
+  return {
+    type: input.type,
+    number: input.number.trim(),
+    numberFolded: foldNumber(input.number),
+    title: input.title.trim(),
+    issuer: input.issuer.trim(),
+    issuerFolded: foldVietnamese(input.issuer),
+    signer: input.signer.trim(),
+    issuedOn: input.issuedOn,
+    fullText: input.fullText,
+    monitoringAgencyId: resolveMonitoringAgency(tx, input.monitoringAgencyCode),
+  }
+}
+
 export function createDirective(db: Db, actor: Actor, input: DirectiveInput, now = new Date()): number {
   return db.transaction((tx) => {
-    const duplicate = findDuplicateDirective(tx, input.issuer, input.number)
-    if (duplicate) {
-      throw new ValidationError({ number: `Số, ký hiệu "${input.number}" của cơ quan ban hành này đã có trong hệ thống.` }, `duplicate:${duplicate.id}`)
-    }
-    const monitoringAgencyId = resolveMonitoringAgency(tx, input.monitoringAgencyCode)
     const row = tx
       .insert(directives)
-      .values({
-        type: input.type,
-        number: input.number.trim(),
-        numberFolded: foldNumber(input.number),
-        title: input.title.trim(),
-        issuer: input.issuer.trim(),
-        issuerFolded: foldVietnamese(input.issuer),
-        signer: input.signer.trim(),
-        issuedOn: input.issuedOn,
-        fullText: input.fullText,
-        monitoringAgencyId,
-        createdBy: actor.id,
-        createdAt: now.toISOString(),
-      })
+      .values({ ...directiveValues(tx, input), createdBy: actor.id, createdAt: now.toISOString() })
       .returning({ id: directives.id })
       .get()
     appendHistory(tx, { actorId: actor.id, entity: 'directive', entityId: row.id, directiveId: row.id, action: 'directive_created', after: input, at: now })
@@ -109,27 +112,13 @@ export function updateDirective(db: Db, actor: Actor, id: number, input: Directi
   db.transaction((tx) => {
     const before = tx.select().from(directives).where(eq(directives.id, id)).get()
     if (!before) throw new NotFoundError('Không tìm thấy văn bản.')
-    const duplicate = findDuplicateDirective(tx, input.issuer, input.number, id)
-    if (duplicate) throw new ValidationError({ number: `Số, ký hiệu "${input.number}" của cơ quan ban hành này đã có trong hệ thống.` }, `duplicate:${duplicate.id}`)
     const earliest = tx
       .select({ d: sql<string | null>`min(coalesce(${directiveItems.dueOn}, ${directiveItems.recurringFrom}))` })
       .from(directiveItems)
       .where(eq(directiveItems.directiveId, id))
       .get()?.d
     if (earliest && earliest < input.issuedOn) throw new ValidationError({ issuedOn: 'Ngày ban hành không thể sau thời hạn của nhiệm vụ đã giao.' })
-    const monitoringAgencyId = resolveMonitoringAgency(tx, input.monitoringAgencyCode)
-    const values = {
-      type: input.type,
-      number: input.number.trim(),
-      numberFolded: foldNumber(input.number),
-      title: input.title.trim(),
-      issuer: input.issuer.trim(),
-      issuerFolded: foldVietnamese(input.issuer),
-      signer: input.signer.trim(),
-      issuedOn: input.issuedOn,
-      fullText: input.fullText,
-      monitoringAgencyId,
-    }
+    const values = directiveValues(tx, input, id)
     tx.update(directives).set(values).where(eq(directives.id, id)).run()
     const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => (before as Record<string, unknown>)[k] !== v))
     const was = Object.fromEntries(Object.keys(changed).map((k) => [k, (before as Record<string, unknown>)[k]]))
