@@ -6,7 +6,7 @@ import type { Db } from '../client'
 import { DEMO_DIRECTIVES } from '../demo/directives'
 import type { IsoDate } from '../reference/types'
 import { agencies, directives, taskAgencies, tasks, users, type Role } from '../schema'
-import { addDays, diffDays, todayInVietnam } from '../../app/domain/dates'
+import { addDays, addMonths, endOfMonth, todayInVietnam } from '../../app/domain/dates'
 import { generatePassword, hashPassword } from '../../app/services/auth.server'
 import { addItem, createDirective } from '../../app/services/register.server'
 import {
@@ -101,8 +101,14 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<DemoLogin[
   }
 
   for (const seed of DEMO_DIRECTIVES) {
-    const shift = diffDays(today, DEMO_ANCHORS[seed.number] ?? seed.issuedOn)
-    const s = (d: IsoDate | undefined) => (d ? addDays(d, shift) : undefined)
+    // Whole months, so that "trong tháng 6" stays the last day of a month and quarters stay quarters.
+    const anchor = DEMO_ANCHORS[seed.number] ?? seed.issuedOn
+    const months = (Number(today.slice(0, 4)) - Number(anchor.slice(0, 4))) * 12 + Number(today.slice(5, 7)) - Number(anchor.slice(5, 7))
+    const s = (d: IsoDate | undefined) => {
+      if (!d) return undefined
+      const moved = addMonths(d, months)
+      return d === endOfMonth(Number(d.slice(0, 4)), Number(d.slice(5, 7))) ? endOfMonth(Number(moved.slice(0, 4)), Number(moved.slice(5, 7))) : moved
+    }
     const issuedOn = s(seed.issuedOn)!
     const fullText = fs.readFileSync(path.join(demoTextsDir(), seed.textFile), 'utf8')
     const directiveId = createDirective(
