@@ -1,0 +1,119 @@
+// Admin pages through their route modules: only admins get in; accounts, agencies and the history check work.
+import { eq } from 'drizzle-orm'
+import { closeDb } from '../../db/client'
+import { agencies, users } from '../../db/schema'
+import * as agenciesRoute from '../../app/routes/admin.agencies._index'
+import * as agencyRoute from '../../app/routes/admin.agencies.$id'
+import * as historyRoute from '../../app/routes/admin.history'
+import * as rolesRoute from '../../app/routes/admin.roles'
+import * as userRoute from '../../app/routes/admin.users.$id'
+import * as usersRoute from '../../app/routes/admin.users._index'
+import { makeDirective, makeItem, makeUser } from '../support/factories'
+import { args, countRows, getRequest, postRequest, settle, signIn, useFreshAppDb } from '../support/routes'
+
+async function world() {
+  const { db } = useFreshAppDb()
+  const admin = await makeUser(db, 'admin')
+  const office = await makeUser(db, 'office', 'VPCP')
+  const leader = await makeUser(db, 'leader')
+  const officer = await makeUser(db, 'agency', 'BNV')
+  return { db, admin, office, leader, officer }
+}
+
+afterEach(() => closeDb())
+
+describe('admin pages are for admins only', () => {
+  const pages: Array<[string, (a: any) => unknown, Record<string, string>]> = [
+    ['/admin/agencies', agenciesRoute.loader, {}],
+    ['/admin/agencies/1', agencyRoute.loader, { id: '1' }],
+    ['/admin/users', usersRoute.loader, {}],
+    ['/admin/users/1', userRoute.loader, { id: '1' }],
+    ['/admin/roles', rolesRoute.loader, {}],
+    ['/admin/history', historyRoute.loader, {}],
+  ]
+  it.each(pages)('GET %s', async (path, loader, params) => {
+    const w = await world()
+    for (const [who, expected] of [[w.admin, 200], [w.office, 403], [w.leader, 403], [w.officer, 403]] as const) {
+      const session = await signIn(who.email)
+      const res = await settle(() => loader(args(getRequest(path, session), params)))
+      expect(res.status, `${who.role} on ${path}`).toBe(expected)
+    }
+  })
+})
+
+describe('accounts', () => {
+  it('an admin creates an account with a one-time password that must be changed; an office user cannot', async () => {
+    const w = await world()
+    const fields = { email: 'moi@bnv.example', name: 'Cán bộ mới', role: 'agency', agencyCode: 'BNV' }
+    const officeSession = await signIn(w.office.email)
+    const before = countRows(w.db, ['users', 'history_entries'])
+    const refused = await settle(() => usersRoute.action(args(postRequest('/admin/users', fields, officeSession))))
+    expect(refused.status).toBe(403)
+    expect(countRows(w.db, ['users', 'history_entries'])).toEqual(before)
+
+    const adminSession = await signIn(w.admin.email)
+    const res = await settle(() => usersRoute.action(args(postRequest('/admin/users', fields, adminSession))))
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    expect(body.password).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/)
+    const created = w.db.select().from(users).where(eq(users.email, 'moi@bnv.example')).get()!
+    expect(created.mustChangePassword).toBe(true)
+    expect(created.passwordHash.startsWith('$argon2id$')).toBe(true)
+  })
+
+  it('refuses an agency officer without an agency, with a Vietnamese message next to the field', async () => {
+    const w = await world()
+    const session = await signIn(w.admin.email)
+    const res = await settle(() => usersRoute.action(args(postRequest('/admin/users', { email: 'a@b.example', name: 'Người A', role: 'agency', agencyCode: '' }, session))))
+    expect(res.status).toBe(400)
+    expect((await res.json()).fieldErrors.agencyCode).toContain('phải thuộc một cơ quan')
+    expect(w.db.select().from(users).where(eq(users.email, 'a@b.example')).get()).toBeUndefined()
+  })
+
+  it('deactivating an account ends its sessions at once', async () => {
+    const w = await world()
+    const victim = await signIn(w.officer.email)
+    const adminSession = await signIn(w.admin.email)
+    const res = await settle(() =>
+      userRoute.action(args(postRequest(`/admin/users/${w.officer.id}`, { intent: 'save', email: w.officer.email, name: 'Cán bộ', role: 'agency', agencyCode: 'BNV', extraEmails: 'phu@bnv.example' }, adminSession), { id: String(w.officer.id) })),
+    )
+    expect(res.status).toBe(200)
+    const after = await settle(() => rolesRoute.loader(args(getRequest('/admin/roles', victim))))
+    expect(after.status).toBe(302)
+    expect(w.db.select().from(users).where(eq(users.id, w.officer.id)).get()!.extraEmails).toEqual(['phu@bnv.example'])
+  })
+})
+
+describe('agencies and history', () => {
+  it('an admin renames an agency; a bad parent code is refused and nothing changes', async () => {
+    const w = await world()
+    const session = await signIn(w.admin.email)
+    const bnv = w.db.select().from(agencies).where(eq(agencies.code, 'BNV')).get()!
+    const base = { code: 'BNV', name: 'Bộ Nội vụ', shortName: 'Bộ Nội vụ (mới)', kind: 'ministry', parentCode: 'CP', successorCode: '', validTo: '', aliases: 'BNV', emails: 'vanthu@bnv.example.gov.vn', active: 'on' }
+    const bad = await settle(() => agencyRoute.action(args(postRequest(`/admin/agencies/${bnv.id}`, { ...base, parentCode: 'KHONG-CO' }, session), { id: String(bnv.id) })))
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).fieldErrors.parentCode).toContain('Không tìm thấy')
+    expect(w.db.select().from(agencies).where(eq(agencies.id, bnv.id)).get()!.shortName).toBe(bnv.shortName)
+    const ok = await settle(() => agencyRoute.action(args(postRequest(`/admin/agencies/${bnv.id}`, base, session), { id: String(bnv.id) })))
+    expect(ok.status).toBe(200)
+    expect(w.db.select().from(agencies).where(eq(agencies.id, bnv.id)).get()!.shortName).toBe('Bộ Nội vụ (mới)')
+  })
+
+  it('the history check passes, then names the first entry someone changed behind the app', async () => {
+    const w = await world()
+    const d = makeDirective(w.db, w.office)
+    makeItem(w.db, w.office, d)
+    const session = await signIn(w.admin.email)
+    const ok = await (await settle(() => historyRoute.action(args(postRequest('/admin/history', {}, session))))).json()
+    expect(ok.ok).toBe(true)
+    expect(ok.checked).toBeGreaterThan(3)
+    const target = w.db.$client.prepare(`select id from history_entries where action = 'task_assigned' limit 1`).get() as { id: number }
+    w.db.$client.exec('DROP TRIGGER history_no_update')
+    w.db.$client.prepare(`update history_entries set after = '{"dueOn":"2099-01-01"}' where id = ?`).run(target.id)
+    const broken = await (await settle(() => historyRoute.action(args(postRequest('/admin/history', {}, session))))).json()
+    expect(broken.ok).toBe(false)
+    expect(broken.firstBroken.id).toBe(target.id)
+    const forged = await settle(() => historyRoute.action(args(postRequest('/admin/history', {}, session, { csrf: 'sai' }))))
+    expect(forged.status).toBe(403)
+  })
+})
