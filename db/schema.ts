@@ -190,6 +190,10 @@ export const tasks = sqliteTable(
     /** The latest reason for delay given by an agency on an overdue task; shown wherever the task is listed. */
     delayReason: text('delay_reason'),
     isKey: integer('is_key', { mode: 'boolean' }).notNull().default(false),
+    /** The deadline for which the overdue sweep has recorded this task as overdue; an extension makes it stale. */
+    overdueFlaggedFor: text('overdue_flagged_for'),
+    /** The deadline for which the sweep has escalated this overdue task to the leaders. */
+    overdueEscalatedFor: text('overdue_escalated_for'),
     /** Folded text (content, directive number, agency names) for diacritic-insensitive search. */
     searchText: text('search_text').notNull().default(''),
     createdAt: createdAt(),
@@ -316,3 +320,82 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
 })
+
+/** Days off (public holidays, compensatory days) and make-up Saturdays: the working-day calendar, editable by an admin. */
+export const holidays = sqliteTable('holidays', {
+  date: text('date').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<'holiday' | 'compensatory' | 'makeup_workday'>().notNull(),
+})
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
+
+/**
+ * E-mail to send, written in the same transaction as the change that causes it and sent by the delivery job.
+ * `key` is unique per (kind of message, recipient, day or period), so that a re-run or a second worker writes
+ * nothing new, and a claimed row is sent by one worker only.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    kind: text('kind').notNull(),
+    recipient: text('recipient').notNull(),
+    agencyId: integer('agency_id').references(() => agencies.id),
+    userId: integer('user_id').references(() => users.id),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    taskIds: text('task_ids', { mode: 'json' }).$type<number[]>().notNull().default(sql`'[]'`),
+    status: text('status').$type<OutboxStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    claimedBy: text('claimed_by'),
+    claimedUntil: text('claimed_until'),
+    messageId: text('message_id'),
+    createdAt: createdAt(),
+    sentAt: text('sent_at'),
+  },
+  (t) => [uniqueIndex('outbox_key_uq').on(t.key), index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+)
+
+/** A day's figures per agency, frozen: "as of" numbers that do not move when a task is edited later. */
+export const rollupSnapshots = sqliteTable(
+  'rollup_snapshots',
+  {
+    day: text('day').notNull(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** 'own': the agency's own tasks; 'tree': with all its sub-agencies. */
+    scope: text('scope').$type<'own' | 'tree'>().notNull(),
+    assigned: integer('assigned').notNull(),
+    doneOnTime: integer('done_on_time').notNull(),
+    doneLate: integer('done_late').notNull(),
+    inProgress: integer('in_progress').notNull(),
+    overdue: integer('overdue').notNull(),
+    standing: integer('standing').notNull(),
+    doneOnTimeOriginal: integer('done_on_time_original').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.agencyId, t.scope] }), index('rollup_snapshots_agency_idx').on(t.agencyId, t.day)],
+)
+
+/** Each run of a background job, with its outcome, for the admin page and for idempotence checks. */
+export const jobRuns = sqliteTable(
+  'job_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    job: text('job').notNull(),
+    asOf: text('as_of').notNull(),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+    status: text('status').$type<'running' | 'succeeded' | 'failed'>().notNull(),
+    summary: text('summary', { mode: 'json' }).$type<Record<string, number>>(),
+    error: text('error'),
+  },
+  (t) => [index('job_runs_job_idx').on(t.job, t.startedAt)],
+)

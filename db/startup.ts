@@ -1,7 +1,8 @@
-// What a start does before serving: migrate, load reference data, and on an empty database the demo (unless production).
+// What a start does before serving: migrate, load reference data and holidays, and on an empty database the demo (unless production).
 import type { Db } from './client'
 import { loadDemoData, type DemoLogin } from './seed/demo'
 import { loadReferenceData } from './seed/reference'
+import { loadHolidays } from '../jobs/calendar'
 
 export interface StartupResult {
   referenceInserted: number
@@ -10,6 +11,7 @@ export interface StartupResult {
 
 export async function prepareDatabase(db: Db, options: { demo: boolean }): Promise<StartupResult> {
   const referenceInserted = loadReferenceData(db)
+  loadHolidays(db)
   const demoLogins = options.demo ? await loadDemoData(db) : null
   return { referenceInserted, demoLogins }
 }
