@@ -6,6 +6,8 @@ import type { ServerBuild } from '@remix-run/node'
 import { getDb, databasePath } from './db/client'
 import { formatDemoLogins, prepareDatabase } from './db/startup'
 import { getEnv } from './app/lib/env.server'
+import { startInlineScheduler } from './jobs/inline'
+import { createQueue, upsertSchedulers } from './jobs/queue'
 
 async function main() {
   const env = getEnv()
@@ -29,12 +31,28 @@ async function main() {
   app.use(express.static('public', { maxAge: '1h' }))
   app.all('*', createRequestHandler({ build, mode: 'production' }))
 
+  let stopJobs = () => {}
+  let jobsLine: string
+  if (env.JOBS === 'off') {
+    jobsLine = 'Việc định kỳ: tắt (JOBS=off).'
+  } else if (env.REDIS_URL) {
+    const queue = createQueue(env.REDIS_URL)
+    await upsertSchedulers(queue)
+    stopJobs = () => void queue.close()
+    jobsLine = `Việc định kỳ: qua BullMQ/Redis (${new URL(env.REDIS_URL).host}); chạy \`npm run worker\` để xử lý.`
+  } else {
+    stopJobs = startInlineScheduler(db)
+    jobsLine = 'Việc định kỳ: chạy ngay trong tiến trình web (không có REDIS_URL); thư được ghi thành tệp .eml trong data/outbox nếu không có SMTP_URL.'
+  }
+
   const server = app.listen(env.PORT, () => {
     const url = env.APP_URL ?? `http://localhost:${env.PORT}`
     console.log(`Đôn đốc đang chạy tại ${url}  (cơ sở dữ liệu: ${databasePath()})`)
+    console.log(jobsLine)
     if (demoLogins) console.log(formatDemoLogins(demoLogins))
   })
   const shutdown = () => {
+    stopJobs()
     server.close(() => {
       db.$client.close()
       process.exit(0)

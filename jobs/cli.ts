@@ -1,18 +1,17 @@
-// Command line: npm run -s jobs -- run reminders|overdue|rollup|deliver [--now 2024-06-27T08:00:00+07:00] prints a one-line JSON summary.
+// Command line: npm run -s jobs -- run reminders|overdue|rollup|digest|deliver [--now 2024-06-27T08:00:00+07:00] prints a one-line JSON summary.
 import { getDb } from '../db/client'
 import { fail, parseFlags } from '../db/cli/args'
 import { loadReferenceData } from '../db/seed/reference'
 import { loadHolidays } from './calendar'
-import { JOBS, PLANNED_JOBS, runJob } from './run'
+import { JOBS, runJob } from './run'
 import { parseNow } from './time'
 
-const USAGE = `Cách dùng: npm run -s jobs -- run ${[...Object.keys(JOBS), ...PLANNED_JOBS].join('|')} [--now 2024-06-27T08:00:00+07:00]`
+const USAGE = `Cách dùng: npm run -s jobs -- run ${Object.keys(JOBS).join('|')} [--now 2024-06-27T08:00:00+07:00]`
 
 async function main() {
   const [command, name] = process.argv.slice(2).filter((a) => !a.startsWith('--'))
   const flags = parseFlags(process.argv.slice(2))
   if (command !== 'run' || !name) fail(USAGE)
-  if ((PLANNED_JOBS as readonly string[]).includes(name)) fail(`Việc "${name}" chưa được xây dựng trong phiên bản này.`)
   if (!JOBS[name]) fail(`Không có việc "${name}". ${USAGE}`)
   let now = new Date()
   if (flags.now !== undefined) {

@@ -44,7 +44,7 @@ function shorten(s: string, n = 300): string {
 export function composeTaskEmail(options: { subject: string; greeting: string; intro: string; sections: EmailSection[]; baseUrl: string; footer: string }): ComposedEmail {
   const sections = options.sections.filter((s) => s.tasks.length > 0)
   const textParts = [options.greeting, '', options.intro, '']
-  const htmlParts = [`<p>${escapeHtml(options.greeting)}</p>`, `<p>${escapeHtml(options.intro)}</p>`]
+  const htmlParts = [`<p>${escapeHtml(options.greeting)}</p>`, `<p>${escapeHtml(options.intro).replace(/\n/g, '<br>')}</p>`]
   for (const section of sections) {
     textParts.push(`${section.title} (${section.tasks.length}):`)
     htmlParts.push(`<h3 style="margin:16px 0 6px">${escapeHtml(section.title)} (${section.tasks.length})</h3>`, '<table cellpadding="6" style="border-collapse:collapse;border:1px solid #ccc">')

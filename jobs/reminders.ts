@@ -58,6 +58,8 @@ interface Pending {
 export function runReminders(ctx: JobContext): JobSummary {
   const today = todayInVietnam(ctx.now)
   const calendar = loadCalendar(ctx.db)
+  // Nobody is reminded on a day off; Monday's reminders cover what fell due in between (overdue section).
+  if (!calendar.isWorkingDay(today)) return { job: 'reminders', queued: 0, agencies: 0, invalidRecipients: 0, agenciesWithoutContact: 0, dayOff: 1 }
   const offsets = reminderOffsets(ctx)
   const horizon = calendar.addWorkingDays(today, Math.max(0, ...offsets))
   const rows = ctx.db

@@ -5,6 +5,7 @@ import { jobRuns } from '../db/schema'
 import { todayInVietnam } from '../app/domain/dates'
 import type { JobContext, JobSummary } from './context'
 import { createMailer, deliverOutbox, type Mailer } from './deliver'
+import { runDigest } from './digest'
 import { runOverdueSweep } from './overdue'
 import { runReminders } from './reminders'
 import { runRollup } from './rollup'
@@ -13,6 +14,7 @@ export const JOBS: Record<string, (ctx: JobContext) => JobSummary | Promise<JobS
   reminders: runReminders,
   overdue: runOverdueSweep,
   rollup: runRollup,
+  digest: runDigest,
   deliver: async (ctx) => {
     const mailer = ctx.mailer ?? createMailer()
     try {
@@ -23,8 +25,6 @@ export const JOBS: Record<string, (ctx: JobContext) => JobSummary | Promise<JobS
   },
 }
 
-/** Jobs the issue names that are not built yet: the command line says so instead of pretending. */
-export const PLANNED_JOBS = ['digest'] as const
 
 export async function runJob(db: Db, name: string, now: Date, options: { mailer?: Mailer } = {}): Promise<JobSummary> {
   const job = JOBS[name]

@@ -61,6 +61,8 @@ function lengthAt(map: Map<string, string[][]>, tokens: Token[], i: number): num
 
 /** Number of words of the duty verb at i, 0 when none. */
 export function dutyWordAt(tokens: Token[], i: number): number {
+  // "Ban Chỉ đạo" is a body, not the verb "chỉ đạo".
+  if (tokens[i - 1]?.text === 'ban' && tokens[i]?.text === 'chi') return 0
   return lengthAt(DUTY, tokens, i)
 }
 

@@ -11,7 +11,9 @@ const EnvSchema = z.object({
   DEMO_DATA: z.enum(['auto', 'yes', 'no']).default('auto'),
   /** Public base URL used in links (e-mails, printed pages). */
   APP_URL: z.string().url().optional(),
-  REDIS_URL: z.string().optional(),
+  /** Background jobs: 'auto' runs them (through BullMQ with REDIS_URL, else in the web process); 'off' does not. */
+  JOBS: z.enum(['auto', 'off']).default('auto'),
+  REDIS_URL: z.string().url('REDIS_URL phải là một URL, ví dụ redis://127.0.0.1:6379').optional(),
   SMTP_URL: z.string().optional(),
 })
 

@@ -46,7 +46,7 @@ beforeAll(async () => {
   const port = await freePort()
   base = `http://127.0.0.1:${port}`
   server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: file, DEMO_DATA: 'no', SECURITY_LOG_SILENT: '1' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: file, DEMO_DATA: 'no', JOBS: 'off', SECURITY_LOG_SILENT: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   server.stdout?.on('data', (d) => (serverLog += d))

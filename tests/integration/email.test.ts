@@ -158,3 +158,21 @@ describe('delivery', () => {
     expect(agencyId(w.db, 'BNV')).toBeGreaterThan(0)
   })
 })
+
+describe('leader digest', () => {
+  it('tells each leader, once a week, the overdue list by agency and what fell due last week', async () => {
+    const now = new Date('2024-06-24T07:00:00+07:00') // Monday 07:00
+    const w = await world('2024-06-20', now) // fell due last week, not done
+    const leader = await makeUser(w.db, 'leader')
+    const r = await runJob(w.db, 'digest', now)
+    expect(r).toMatchObject({ job: 'digest', queued: 1, overdue: 2, leaders: 1 })
+    // Later the same week: nothing new.
+    expect(await runJob(w.db, 'digest', new Date('2024-06-26T07:00:00+07:00'))).toMatchObject({ queued: 0 })
+    const mail = w.db.select().from(outbox).where(eq(outbox.recipient, leader.email)).get()!
+    expect(mail.subject).toContain('2 nhiệm vụ quá hạn')
+    expect(mail.text).toContain('Quá hạn — Bộ Nội vụ: 2 nhiệm vụ')
+    expect(mail.text).toContain('Đến hạn tuần trước nhưng chưa hoàn thành')
+    expect(mail.text).toContain('Tuần trước có 1 nhiệm vụ đến hạn: 0 đã hoàn thành')
+    expect(mail.html).toContain('<table')
+  })
+})
