@@ -5,6 +5,7 @@ import { diffDays, todayInVietnam } from '../app/domain/dates'
 import { composeTaskEmail, type EmailTask } from './email'
 import { loadCalendar } from './calendar'
 import type { JobContext, JobSummary } from './context'
+import type { Tx } from '../app/services/history.server'
 
 export const DEFAULT_REMINDER_OFFSETS = [7, 3, 1, 0]
 /** An e-mail lists at most this many tasks per section, then links to the full list. */
@@ -22,8 +23,8 @@ function reminderOffsets(ctx: JobContext): number[] {
   return Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0 && n <= 60) ? (v as number[]) : DEFAULT_REMINDER_OFFSETS
 }
 
-/** Contact addresses of an agency: its own, and those of its active officers, each once. */
-export function agencyRecipients(ctx: JobContext, agencyIds: number[]): Map<number, { valid: string[]; invalid: string[] }> {
+/** Contact addresses of an agency: its own, and those of its active users of the given role, each once. */
+export function agencyRecipients(db: Pick<Tx, 'select'>, agencyIds: number[], role: 'agency' | 'office' = 'agency'): Map<number, { valid: string[]; invalid: string[] }> {
   const result = new Map<number, { valid: string[]; invalid: string[] }>()
   const add = (agencyId: number, email: string) => {
     const entry = result.get(agencyId) ?? { valid: [], invalid: [] }
@@ -34,11 +35,11 @@ export function agencyRecipients(ctx: JobContext, agencyIds: number[]): Map<numb
   }
   for (let i = 0; i < agencyIds.length; i += 500) {
     const ids = agencyIds.slice(i, i + 500)
-    for (const a of ctx.db.select({ id: agencies.id, emails: agencies.emails }).from(agencies).where(inArray(agencies.id, ids)).all()) for (const e of a.emails) add(a.id, e)
-    const officers = ctx.db
+    for (const a of db.select({ id: agencies.id, emails: agencies.emails }).from(agencies).where(inArray(agencies.id, ids)).all()) for (const e of a.emails) add(a.id, e)
+    const officers = db
       .select({ agencyId: users.agencyId, email: users.email, extra: users.extraEmails })
       .from(users)
-      .where(and(inArray(users.agencyId, ids), eq(users.role, 'agency'), eq(users.active, true)))
+      .where(and(inArray(users.agencyId, ids), eq(users.role, role), eq(users.active, true)))
       .all()
     for (const u of officers) for (const e of [u.email, ...u.extra]) add(u.agencyId!, e)
   }
@@ -94,7 +95,7 @@ export function runReminders(ctx: JobContext): JobSummary {
     entry[r.role][bucket].push({ id: r.id, content: r.content, ref: r.ref, periodLabel: r.periodLabel, directiveNumber: r.directiveNumber, directiveIssuedOn: r.directiveIssuedOn, dueOn: due, daysLeft })
     byAgency.set(r.agencyId, entry)
   }
-  const recipients = agencyRecipients(ctx, [...byAgency.keys()])
+  const recipients = agencyRecipients(ctx.db, [...byAgency.keys()])
   const base = appUrl()
   let queued = 0
   let invalidRecipients = 0

@@ -176,3 +176,22 @@ describe('leader digest', () => {
     expect(mail.html).toContain('<table')
   })
 })
+
+describe('overdue notices', () => {
+  it('the monitoring office hears of newly overdue tasks and leaders of escalations, in the sweep\u2019s transaction, once', async () => {
+    const now = new Date('2024-06-24T08:00:00+07:00')
+    const w = await world('2024-06-27', now)
+    w.db.update(agencies).set({ emails: ['theodoi@vpcp.test'] }).where(eq(agencies.code, 'VPCP')).run()
+    const leader = await makeUser(w.db, 'leader')
+    const r = await runJob(w.db, 'overdue', now)
+    expect(r).toMatchObject({ flagged: 1, escalated: 1 }) // 31/01/2024 is long overdue
+    const office = w.db.select().from(outbox).where(eq(outbox.recipient, 'theodoi@vpcp.test')).get()!
+    expect(office.kind).toBe('overdue-office')
+    expect(office.taskIds).toEqual([w.overdue])
+    expect(office.text).toContain('quá hạn')
+    const toLeader = w.db.select().from(outbox).where(eq(outbox.recipient, leader.email)).get()!
+    expect(toLeader.kind).toBe('escalation')
+    expect(toLeader.subject).toContain('quá hạn trên 10 ngày làm việc')
+    expect(await runJob(w.db, 'overdue', now)).toMatchObject({ flagged: 0, escalated: 0, queued: 0 })
+  })
+})

@@ -85,9 +85,10 @@ describe('npm run -s jobs', () => {
     w.db.$client.close()
     const first = run(['run', 'overdue', '--now', '2024-06-27T08:00:00+07:00'], w.file)
     expect(first.status).toBe(0)
-    expect(JSON.parse(first.stdout.trim())).toEqual({ job: 'overdue', flagged: 2, escalated: 1 })
+    expect(JSON.parse(first.stdout.trim())).toMatchObject({ job: 'overdue', flagged: 2, escalated: 1 })
+    expect(JSON.parse(first.stdout.trim()).queued).toBeGreaterThan(0) // the monitoring office (VPCP) is told
     const second = run(['run', 'overdue', '--now', '2024-06-27T08:00:00+07:00'], w.file)
-    expect(JSON.parse(second.stdout.trim())).toEqual({ job: 'overdue', flagged: 0, escalated: 0 })
+    expect(JSON.parse(second.stdout.trim())).toEqual({ job: 'overdue', flagged: 0, escalated: 0, queued: 0 })
   })
 
   it('refuses a malformed --now and an unknown job with Vietnamese messages', () => {

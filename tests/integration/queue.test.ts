@@ -67,11 +67,16 @@ describe('BullMQ', () => {
       expect(done.filter((x) => x.endsWith('overdue'))).toHaveLength(1)
       const flagged = db.$client.prepare(`select count(*) n from history_entries where action = 'became_overdue'`).get() as { n: number }
       expect(flagged.n).toBe(5)
+      // The 60 test messages, plus the monitoring office's notice the sweep queued (if a deliver ran after it).
+      const total = () => db.select({ n: sql<number>`count(*)` }).from(outbox).get()!.n
       await waitFor(() => smtp.received.length >= 60)
       await new Promise((r) => setTimeout(r, 300))
-      expect(smtp.received).toHaveLength(60)
-      expect(new Set(smtp.received.map((m) => m.to[0])).size).toBe(60)
-      expect(db.select({ n: sql<number>`count(*)` }).from(outbox).where(sql`${outbox.status} = 'sent'`).get()!.n).toBe(60)
+      const sent = db.select({ n: sql<number>`count(*)` }).from(outbox).where(sql`${outbox.status} = 'sent'`).get()!.n
+      expect(sent).toBeGreaterThanOrEqual(60)
+      expect(total()).toBeGreaterThan(60)
+      expect(smtp.received).toHaveLength(sent)
+      const ids = smtp.received.map((m) => /Message-ID: <(outbox-\d+)@dondoc>/i.exec(m.raw)?.[1])
+      expect(new Set(ids).size).toBe(sent)
     } finally {
       await a.close()
       await b.close()
