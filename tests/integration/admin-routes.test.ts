@@ -117,3 +117,34 @@ describe('agencies and history', () => {
     expect(forged.status).toBe(403)
   })
 })
+
+describe('jobs and e-mail pages', () => {
+  it('only admins see them; "run now" runs the job in the embedded mode and records the run', async () => {
+    const jobsRoute = await import('../../app/routes/admin.jobs')
+    const outboxRoute = await import('../../app/routes/admin.outbox')
+    const w = await world()
+    const saved = process.env.REDIS_URL
+    delete process.env.REDIS_URL
+    const { resetEnvCache } = await import('../../app/lib/env.server')
+    resetEnvCache()
+    try {
+      const office = await signIn(w.office.email)
+      expect((await settle(() => jobsRoute.loader(args(getRequest('/admin/jobs', office))))).status).toBe(403)
+      expect((await settle(() => outboxRoute.loader(args(getRequest('/admin/outbox', office))))).status).toBe(403)
+      const admin = await signIn(w.admin.email)
+      const page = await (await settle(() => jobsRoute.loader(args(getRequest('/admin/jobs', admin))))).json()
+      expect(page.mode).toBe('inline')
+      expect(page.schedules.map((s: { job: string }) => s.job)).toContain('digest')
+      const ran = await (await settle(() => jobsRoute.action(args(postRequest('/admin/jobs', { job: 'rollup' }, admin))))).json()
+      expect(ran.ok).toBe(true)
+      expect(ran.message).toContain('"job":"rollup"')
+      const after = await (await settle(() => jobsRoute.loader(args(getRequest('/admin/jobs', admin))))).json()
+      expect(after.schedules.find((s: { job: string }) => s.job === 'rollup').last.status).toBe('succeeded')
+      const bad = await settle(() => jobsRoute.action(args(postRequest('/admin/jobs', { job: 'xoa-het' }, admin))))
+      expect(bad.status).toBe(400)
+    } finally {
+      if (saved !== undefined) process.env.REDIS_URL = saved
+      resetEnvCache()
+    }
+  })
+})
