@@ -1,5 +1,7 @@
 // Completion and on-time rates per agency, rolled up the agency tree, computed on the fly from the task table.
+import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { rollupSnapshots } from '../../db/schema'
 import type { IsoDate } from '../../db/reference/types'
 import { computeRates, emptyCounts, sumCounts, type Rates } from '../domain/categories'
 import { listAgencies } from './agency.server'
@@ -53,6 +55,43 @@ export function agencyRates(db: Db, viewer: Viewer, asOf: IsoDate, filters: Task
         depth: a.path.split('/').filter(Boolean).length - 1,
         hasChildren: parents.has(a.id),
         own: own.get(a.id) ?? emptyAgencyCounts(),
+        total,
+        rates: computeRates(total),
+        onTimeOriginalRate: completed === 0 ? null : total.doneOnTimeOriginal / completed,
+      }
+    })
+}
+
+/** The most recent day the roll-up job froze, or null before its first run. */
+export function latestSnapshotDay(db: Db): string | null {
+  return db.select({ day: sql<string | null>`max(${rollupSnapshots.day})` }).from(rollupSnapshots).get()?.day ?? null
+}
+
+/** The frozen figures of a day, in the same shape as the live ones (for agencies that had tasks that day). */
+export function snapshotRates(db: Db, day: string): AgencyRateRow[] {
+  const rows = db.select().from(rollupSnapshots).where(eq(rollupSnapshots.day, day)).all()
+  const byAgency = new Map<number, { own?: AgencyCounts; tree?: AgencyCounts }>()
+  for (const r of rows) {
+    const counts: AgencyCounts = { assigned: r.assigned, doneOnTime: r.doneOnTime, doneLate: r.doneLate, inProgress: r.inProgress, overdue: r.overdue, standing: r.standing, doneOnTimeOriginal: r.doneOnTimeOriginal }
+    byAgency.set(r.agencyId, { ...byAgency.get(r.agencyId), [r.scope]: counts })
+  }
+  const agencies = listAgencies(db, { includeInactive: true })
+  const parents = new Set(agencies.map((a) => a.parentId).filter((x): x is number => x != null))
+  return agencies
+    .filter((a) => byAgency.get(a.id)?.tree)
+    .map((a) => {
+      const { own, tree } = byAgency.get(a.id)!
+      const total = tree!
+      const completed = total.doneOnTime + total.doneLate
+      return {
+        agencyId: a.id,
+        code: a.code,
+        name: a.shortName,
+        kind: a.kind,
+        parentId: a.parentId,
+        depth: a.path.split('/').filter(Boolean).length - 1,
+        hasChildren: parents.has(a.id),
+        own: own ?? emptyAgencyCounts(),
         total,
         rates: computeRates(total),
         onTimeOriginalRate: completed === 0 ? null : total.doneOnTimeOriginal / completed,

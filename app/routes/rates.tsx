@@ -8,7 +8,7 @@ import { formatNumber, formatRate } from '../domain/categories'
 import { formatVnDate, todayInVietnam } from '../domain/dates'
 import { getDb, requireUser } from '../lib/http.server'
 import { parseTaskFilters } from '../lib/task-filters.server'
-import { agencyRates } from '../models/rates.server'
+import { agencyRates, latestSnapshotDay, snapshotRates } from '../models/rates.server'
 import { AGENCY_KIND_LABELS } from '../lib/agency-labels'
 
 export const meta: MetaFunction = () => [{ title: 'Tỷ lệ theo cơ quan — Đôn đốc' }]
@@ -23,7 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, errors } = parseTaskFilters(db, url)
   const kind = url.searchParams.get('kind') ?? ''
   const today = todayInVietnam()
-  const all = errors.length ? [] : agencyRates(db, user, today, { directiveId: filters.directiveId, keyOnly: filters.keyOnly })
+  // Live figures by default; the day's frozen roll-up on request (it does not move when a task is edited later).
+  const snapshotDay = latestSnapshotDay(db)
+  const useSnapshot = url.searchParams.get('source') === 'snapshot' && snapshotDay != null && !filters.directiveId && !filters.keyOnly
+  const all = errors.length ? [] : useSnapshot ? snapshotRates(db, snapshotDay!) : agencyRates(db, user, today, { directiveId: filters.directiveId, keyOnly: filters.keyOnly })
   const sort = url.searchParams.get('sort') === 'overdue' ? 'overdue' : 'tree'
   const parentCode = (url.searchParams.get('parent') ?? '').toUpperCase()
   const parent = parentCode ? all.find((r) => r.code === parentCode) : undefined
@@ -46,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     n: [r.total.assigned, r.total.doneOnTime, r.total.doneLate, r.total.inProgress, r.total.overdue, r.total.standing],
     rates: [r.rates.completionRate, r.rates.dueCompletionRate, r.rates.onTimeRate, r.onTimeOriginalRate],
   }))
-  return json({ rows: table, today, kind, sort, errors, parent: parent ? { code: parent.code, name: parent.name } : null, directive: url.searchParams.get('directive') ?? '', kinds: AGENCY_KIND_LABELS })
+  return json({ rows: table, today, snapshotDay, source: useSnapshot ? 'snapshot' : 'live', kind, sort, errors, parent: parent ? { code: parent.code, name: parent.name } : null, directive: url.searchParams.get('directive') ?? '', kinds: AGENCY_KIND_LABELS })
 }
 
 export default function Rates() {
@@ -54,8 +57,18 @@ export default function Rates() {
   return (
     <>
       <h1>
-        Tỷ lệ hoàn thành theo cơ quan <span className="muted small">tính đến ngày {formatVnDate(d.today)}</span>
+        Tỷ lệ hoàn thành theo cơ quan{' '}
+        <span className="muted small">{d.source === 'snapshot' ? `số liệu chốt ngày ${formatVnDate(d.snapshotDay)}` : `tính đến ngày ${formatVnDate(d.today)}`}</span>
       </h1>
+      <p className="small">
+        {d.source === 'snapshot' ? (
+          <Link to="/rates">Xem số liệu trực tiếp</Link>
+        ) : d.snapshotDay ? (
+          <Link to="/rates?source=snapshot">Xem số liệu chốt gần nhất (ngày {formatVnDate(d.snapshotDay)})</Link>
+        ) : (
+          <span className="muted">Chưa có số liệu chốt: việc chốt số liệu chạy lúc 00:15 hằng ngày.</span>
+        )}
+      </p>
       <p className="muted small">
         Tỷ lệ hoàn thành = đã hoàn thành ÷ được giao (có thời hạn); trên số đến hạn = đã hoàn thành ÷ (đã hoàn thành + quá hạn); đúng hạn = hoàn thành đúng hạn ÷ đã hoàn thành, theo hạn đã gia hạn và theo hạn gốc.
         Số liệu của cơ quan cấp trên gồm cả các đơn vị trực thuộc; nhiệm vụ của cơ quan đã sáp nhập tính cho cơ quan kế thừa.
@@ -83,6 +96,7 @@ export default function Rates() {
           </select>
         </Field>
         {d.directive ? <input type="hidden" name="directive" value={d.directive} /> : null}
+        {d.source === 'snapshot' ? <input type="hidden" name="source" value="snapshot" /> : null}
         <div>
           <button type="submit">Xem</button>
         </div>
@@ -115,7 +129,7 @@ export default function Rates() {
                 {r.hasChildren && !r.isParent ? (
                   <>
                     {' '}
-                    <Link className="small" to={`/rates?parent=${r.code}${d.directive ? `&directive=${d.directive}` : ''}`}>
+                    <Link className="small" to={`/rates?parent=${r.code}${d.directive ? `&directive=${d.directive}` : ''}${d.source === 'snapshot' ? '&source=snapshot' : ''}`}>
                       đơn vị trực thuộc →
                     </Link>
                   </>

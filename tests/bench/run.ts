@@ -1,5 +1,5 @@
 // Benchmark: seeds N synthetic tasks, starts the real server and times server-rendered pages over HTTP (median of runs).
-// Usage: npm run bench [-- --sizes 100000,1000000 --runs 25]
+// Usage: npm run bench [-- --sizes 100000,1000000 --runs 25 --jobs no]
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -9,6 +9,7 @@ import { seedSynthetic } from '../../db/seed/synthetic'
 import { createUser } from '../../app/services/users.server'
 import { parseFlags } from '../../db/cli/args'
 import { freePort } from '../support/ports'
+import { benchJobs } from './jobs'
 
 const flags = parseFlags(process.argv.slice(2))
 const sizes = String(flags.sizes ?? '100000,1000000')
@@ -99,3 +100,7 @@ async function benchSize(n: number) {
 }
 
 for (const n of sizes) await benchSize(n)
+if (flags.jobs !== 'no') {
+  const largest = Math.max(...sizes)
+  await benchJobs(path.join(os.tmpdir(), `dondoc-bench-${largest}.db`), largest)
+}

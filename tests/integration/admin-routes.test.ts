@@ -148,3 +148,25 @@ describe('jobs and e-mail pages', () => {
     }
   })
 })
+
+describe('rates from the daily snapshot', () => {
+  it('/rates?source=snapshot shows the frozen day, which a later change does not move', async () => {
+    const ratesRoute = await import('../../app/routes/rates')
+    const { runJob } = await import('../../jobs/run')
+    const { todayInVietnam, addDays } = await import('../../app/domain/dates')
+    const w = await world()
+    const d = makeDirective(w.db, w.office, { issuedOn: addDays(todayInVietnam(), -30) })
+    makeItem(w.db, w.office, d, { leads: ['BNV'], supports: [], deadline: { kind: 'date', dueOn: addDays(todayInVietnam(), -1) } })
+    const leader = await signIn(w.leader.email)
+    const before = await (await settle(() => ratesRoute.loader(args(getRequest('/rates?source=snapshot', leader))))).json()
+    expect(before.source).toBe('live') // no snapshot yet
+    await runJob(w.db, 'rollup', new Date())
+    makeItem(w.db, w.office, d, { ref: '2', leads: ['BNV'], supports: [], deadline: { kind: 'date', dueOn: addDays(todayInVietnam(), -1) } })
+    const snap = await (await settle(() => ratesRoute.loader(args(getRequest('/rates?source=snapshot', leader))))).json()
+    expect(snap.source).toBe('snapshot')
+    expect(snap.snapshotDay).toBe(todayInVietnam())
+    expect(snap.rows.find((r: { code: string }) => r.code === 'BNV').n[4]).toBe(1) // overdue, frozen
+    const live = await (await settle(() => ratesRoute.loader(args(getRequest('/rates', leader))))).json()
+    expect(live.rows.find((r: { code: string }) => r.code === 'BNV').n[4]).toBe(2)
+  })
+})
