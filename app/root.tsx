@@ -61,6 +61,7 @@ function Header() {
             <>
               <NavLink to="/admin/agencies">Cơ quan</NavLink>
               <NavLink to="/admin/users">Người dùng</NavLink>
+              <NavLink to="/admin/settings">Cài đặt</NavLink>
               <NavLink to="/admin/jobs">Việc định kỳ</NavLink>
               <NavLink to="/admin/outbox">Thư điện tử</NavLink>
               <NavLink to="/admin/history">Toàn vẹn lịch sử</NavLink>

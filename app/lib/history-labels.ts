@@ -26,6 +26,11 @@ const LABELS: Record<string, string> = {
   password_reset: 'Cấp lại mật khẩu',
   agency_created: 'Thêm cơ quan',
   agency_edited: 'Sửa cơ quan',
+  became_overdue: 'Chuyển sang quá hạn',
+  overdue_escalated: 'Báo cáo lãnh đạo: quá hạn kéo dài',
+  setting_changed: 'Đổi cài đặt',
+  holiday_added: 'Thêm ngày nghỉ',
+  holiday_removed: 'Xóa ngày nghỉ',
 }
 
 export function historyActionLabel(action: string): string {
@@ -53,6 +58,8 @@ const FIELD_LABELS: Record<string, string> = {
   period: 'kỳ',
   agency: 'cơ quan',
   role: 'vai trò',
+  overdueSince: 'quá hạn từ',
+  workingDaysOverdue: 'số ngày làm việc quá hạn',
 }
 
 const STATUS_WORDS: Record<string, string> = {
