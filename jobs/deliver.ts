@@ -9,7 +9,8 @@ import { outbox } from '../db/schema'
 import type { JobSummary } from './context'
 
 export const MAX_ATTEMPTS = 8
-export const CLAIM_SECONDS = 120
+/** How long a claim holds before another worker may take the messages over (a dead worker's, say). */
+export const CLAIM_SECONDS = Number(process.env.OUTBOX_CLAIM_SECONDS) > 0 ? Number(process.env.OUTBOX_CLAIM_SECONDS) : 120
 export const BATCH_SIZE = 200
 export const FROM = process.env.MAIL_FROM ?? 'Đôn đốc <khong-tra-loi@dondoc.example>'
 

@@ -11,9 +11,11 @@ async function main() {
   }
   const db = getDb()
   await prepareDatabase(db, { demo: false })
-  const queue = createQueue(redisUrl)
+  // QUEUE_PREFIX separates several installations (or test runs) sharing one Redis.
+  const prefix = process.env.QUEUE_PREFIX || undefined
+  const queue = createQueue(redisUrl, prefix)
   await upsertSchedulers(queue)
-  const worker = createWorker(db, redisUrl, { onDone: (name, summary) => console.log(`[jobs] ${name} ${JSON.stringify(summary)}`) })
+  const worker = createWorker(db, redisUrl, { prefix, onDone: (name, summary) => console.log(`[jobs] ${name} ${JSON.stringify(summary)}`) })
   console.log(`Worker Đôn đốc đã chạy (Redis: ${new URL(redisUrl).host}).`)
   const shutdown = async () => {
     // close() waits for the running job to finish; a job cut off by a kill is recovered as stalled by another worker.

@@ -23,6 +23,8 @@ export async function startSmtp(options: { refuse?: () => boolean } = {}) {
       })
     },
   })
+  // A client that dies mid-conversation (the kill test) resets its connection: expected, not a test failure.
+  server.on('error', () => {})
   const port = await freePort()
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   return {

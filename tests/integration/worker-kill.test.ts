@@ -1,0 +1,52 @@
+// A real worker process killed in the middle of a delivery batch, then restarted: every message goes out, and a
+// message can repeat only if the kill fell between the server's acceptance and the database update (same Message-ID).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { sql } from 'drizzle-orm'
+import { outbox } from '../../db/schema'
+import { createQueue } from '../../jobs/queue'
+import { freshDb } from '../support/db'
+import { startSmtp } from '../support/smtp'
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+
+async function waitFor(check: () => boolean, ms = 30_000) {
+  const until = Date.now() + ms
+  while (Date.now() < until) {
+    if (check()) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error('timed out')
+}
+
+it('kill -9 during delivery, restart: all 40 messages delivered, at most the one in flight twice', async () => {
+  const { db, file } = freshDb()
+  db.transaction((tx) => {
+    for (let i = 0; i < 40; i++) tx.insert(outbox).values({ key: `kill:${i}`, kind: 'test', recipient: `nguoi${i}@test.example`, subject: `Thư ${i}`, html: '<p>x</p>', text: 'x', nextAttemptAt: '2000-01-01T00:00:00.000Z' }).run()
+  })
+  const smtp = await startSmtp()
+  const prefix = `dondoc-kill-${process.pid}-${Date.now()}`
+  const env = { ...process.env, DATABASE_URL: file, REDIS_URL, QUEUE_PREFIX: prefix, SMTP_URL: smtp.url, OUTBOX_CLAIM_SECONDS: '2', SECURITY_LOG_SILENT: '1' }
+  const start = (): ChildProcess => spawn(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], { env, stdio: 'ignore' })
+  const queue = createQueue(REDIS_URL, prefix)
+  let worker = start()
+  try {
+    await queue.add('deliver', {})
+    await waitFor(() => smtp.received.length >= 10)
+    worker.kill('SIGKILL')
+    await new Promise((r) => worker.once('exit', r))
+    const before = smtp.received.length
+    expect(before).toBeLessThan(40)
+    worker = start()
+    await new Promise((r) => setTimeout(r, 2500)) // the dead worker's claim expires
+    await queue.add('deliver', {})
+    await waitFor(() => db.select({ n: sql<number>`count(*)` }).from(outbox).where(sql`${outbox.status} = 'sent'`).get()!.n === 40)
+    const ids = smtp.received.map((m) => /Message-ID: <(outbox-\d+)@dondoc>/i.exec(m.raw)?.[1])
+    expect(new Set(ids).size).toBe(40)
+    expect(ids.length - 40).toBeLessThanOrEqual(1)
+  } finally {
+    worker.kill('SIGTERM')
+    await queue.obliterate({ force: true }).catch(() => {})
+    await queue.close()
+    await smtp.close()
+  }
+}, 60_000)
