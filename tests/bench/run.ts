@@ -1,5 +1,5 @@
 // Benchmark: seeds N synthetic tasks, starts the real server and times server-rendered pages over HTTP (median of runs).
-// Usage: npm run bench [-- --sizes 100000,1000000 --runs 25 --jobs no]
+// Usage: npm run bench [-- --sizes 100000,1000000 --runs 25 --jobs no --pages no]
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -99,7 +99,7 @@ async function benchSize(n: number) {
   }
 }
 
-for (const n of sizes) await benchSize(n)
+if (flags.pages !== 'no') for (const n of sizes) await benchSize(n)
 if (flags.jobs !== 'no') {
   const largest = Math.max(...sizes)
   await benchJobs(path.join(os.tmpdir(), `dondoc-bench-${largest}.db`), largest)
