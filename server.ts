@@ -7,7 +7,7 @@ import { getDb, databasePath } from './db/client'
 import { formatDemoLogins, prepareDatabase } from './db/startup'
 import { getEnv } from './app/lib/env.server'
 import { startInlineScheduler } from './jobs/inline'
-import { createQueue, upsertSchedulers } from './jobs/queue'
+import { checkRedis, createQueue, upsertSchedulers } from './jobs/queue'
 
 async function main() {
   const env = getEnv()
@@ -36,9 +36,14 @@ async function main() {
   if (env.JOBS === 'off') {
     jobsLine = 'Việc định kỳ: tắt (JOBS=off).'
   } else if (env.REDIS_URL) {
-    const queue = createQueue(env.REDIS_URL)
-    await upsertSchedulers(queue)
-    stopJobs = () => void queue.close()
+    // Never block the web app on Redis: register the schedules in the background and say so if Redis is away.
+    const redisUrl = env.REDIS_URL
+    void checkRedis(redisUrl).then(async (problem) => {
+      if (problem) return console.error(`${problem}. Trang web vẫn hoạt động; việc định kỳ chờ Redis.`)
+      const queue = createQueue(redisUrl)
+      stopJobs = () => void queue.close()
+      await upsertSchedulers(queue).catch((error) => console.error(`[jobs] không đăng ký được lịch: ${error instanceof Error ? error.message : error}`))
+    })
     jobsLine = `Việc định kỳ: qua BullMQ/Redis (${new URL(env.REDIS_URL).host}); chạy \`npm run worker\` để xử lý.`
   } else {
     stopJobs = startInlineScheduler(db)

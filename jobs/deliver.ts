@@ -22,7 +22,9 @@ export interface Mailer {
 /** SMTP when SMTP_URL is set (pooled connections); otherwise .eml files under data/outbox for a newcomer to read. */
 export function createMailer(smtpUrl = process.env.SMTP_URL, emlDir = path.resolve('data/outbox')): Mailer {
   if (smtpUrl) {
-    const transport: Transporter = nodemailer.createTransport(`${smtpUrl}${smtpUrl.includes('?') ? '&' : '?'}pool=true`)
+    // Bounded waits, so that a silent server makes a visible, retried failure instead of a hung job.
+    const timeout = Number(process.env.SMTP_TIMEOUT_MS) > 0 ? Number(process.env.SMTP_TIMEOUT_MS) : 30_000
+    const transport: Transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout } as never)
     return {
       async send(m) {
         const info = await transport.sendMail(m)

@@ -1,5 +1,6 @@
 // The BullMQ layer: one queue, job schedulers for the cron patterns, and a worker that runs the same job functions.
 import { Queue, Worker, type ConnectionOptions } from 'bullmq'
+import { Redis } from 'ioredis'
 import type { Db } from '../db/client'
 import { TIME_ZONE } from '../app/domain/dates'
 import type { Mailer } from './deliver'
@@ -18,6 +19,20 @@ export function connectionFrom(redisUrl: string): ConnectionOptions {
     password: url.password || undefined,
     db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined,
     maxRetriesPerRequest: null,
+  }
+}
+
+/** Answers whether Redis is reachable within the time limit, with a Vietnamese reason when it is not. */
+export async function checkRedis(redisUrl: string, timeoutMs = 5000): Promise<string | null> {
+  const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null })
+  client.on('error', () => {})
+  try {
+    await Promise.race([client.connect().then(() => client.ping()), new Promise((_, reject) => setTimeout(() => reject(new Error('hết thời gian chờ')), timeoutMs))])
+    return null
+  } catch (error) {
+    return `Không kết nối được Redis tại ${new URL(redisUrl).host}: ${error instanceof Error ? error.message : String(error)}`
+  } finally {
+    client.disconnect()
   }
 }
 

@@ -1,12 +1,17 @@
 // `npm run worker`: the BullMQ workers as their own process (REDIS_URL required), with a graceful SIGTERM.
 import { getDb } from '../db/client'
 import { prepareDatabase } from '../db/startup'
-import { createQueue, createWorker, upsertSchedulers } from './queue'
+import { checkRedis, createQueue, createWorker, upsertSchedulers } from './queue'
 
 async function main() {
   const redisUrl = process.env.REDIS_URL
   if (!redisUrl) {
     console.error('Thiếu REDIS_URL: tiến trình worker cần Redis. Không có Redis, `npm start` tự chạy các việc định kỳ trong tiến trình web.')
+    process.exit(1)
+  }
+  const unreachable = await checkRedis(redisUrl)
+  if (unreachable) {
+    console.error(unreachable)
     process.exit(1)
   }
   const db = getDb()

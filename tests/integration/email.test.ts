@@ -195,3 +195,70 @@ describe('overdue notices', () => {
     expect(await runJob(w.db, 'overdue', now)).toMatchObject({ flagged: 0, escalated: 0, queued: 0 })
   })
 })
+
+describe('failures that must not lose anything', () => {
+  it('an SMTP server that never answers times out into a visible, retried failure', async () => {
+    const net = await import('node:net')
+    const { freePort } = await import('../support/ports')
+    const port = await freePort()
+    const sockets: import('node:net').Socket[] = []
+    const silent = net.createServer((s) => sockets.push(s)) // accepts, never greets
+    await new Promise<void>((r) => silent.listen(port, '127.0.0.1', r))
+    process.env.SMTP_TIMEOUT_MS = '400'
+    try {
+      const now = new Date('2024-06-24T08:00:00+07:00')
+      const w = await world('2024-06-27', now)
+      await runJob(w.db, 'reminders', now)
+      const mailer = createMailer(`smtp://127.0.0.1:${port}`)
+      const r = await deliverOutbox(w.db, mailer, { now })
+      mailer.close()
+      expect(r).toMatchObject({ sent: 0, retrying: 2, pending: 2 })
+      const row = w.db.select().from(outbox).limit(1).get()!
+      expect(row.lastError).toMatch(/timeout|Greeting never received/i)
+      expect(row.status).toBe('pending')
+    } finally {
+      delete process.env.SMTP_TIMEOUT_MS
+      for (const s of sockets) s.destroy()
+      silent.close()
+    }
+  })
+
+  it('an unreachable Redis is reported clearly, and the worker exits non-zero', async () => {
+    const { checkRedis } = await import('../../jobs/queue')
+    expect(await checkRedis('redis://127.0.0.1:1', 1000)).toContain('Không kết nối được Redis')
+    const { spawnSync } = await import('node:child_process')
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], { env: { ...process.env, REDIS_URL: 'redis://127.0.0.1:1' }, encoding: 'utf8', timeout: 30_000 })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('Không kết nối được Redis')
+  })
+
+  it('an invalid address on an agency is counted and skipped; the valid ones still get their e-mail', async () => {
+    const now = new Date('2024-06-24T08:00:00+07:00')
+    const w = await world('2024-06-27', now)
+    w.db.update(agencies).set({ emails: ['khong-phai-email', 'vanthu@bnv.test'] }).where(eq(agencies.code, 'BNV')).run()
+    const r = await runJob(w.db, 'reminders', now)
+    expect(r).toMatchObject({ queued: 2, invalidRecipients: 1 })
+  })
+})
+
+describe('recurring duties', () => {
+  it('each period is reminded on its own: the current month, not the next', async () => {
+    const { db } = freshDb()
+    loadHolidays(db)
+    const office = await makeUser(db, 'office', 'VPCP')
+    db.update(agencies).set({ emails: ['vanthu@bnv.test'] }).where(eq(agencies.code, 'BNV')).run()
+    const d = makeDirective(db, office, { issuedOn: '2024-01-02' })
+    const { taskIds } = makeItem(db, office, d, { leads: ['BNV'], supports: [], deadline: { kind: 'recurring', recurrence: 'monthly', recurringFrom: '2024-05-01', recurringUntil: '2024-08-31' } })
+    expect(taskIds).toHaveLength(4)
+    const june = db.select().from(tasks).where(eq(tasks.periodKey, '2024-06')).get()!
+    // 3 working days before Sunday 30/06/2024: Friday 28 (1), Thursday 27 (2), Wednesday 26 (3).
+    const calendar = loadCalendar(db)
+    expect(calendar.reminderDates('2024-06-30', [3])).toEqual(['2024-06-26'])
+    const r = await runJob(db, 'reminders', new Date('2024-06-26T08:00:00+07:00'))
+    expect(r.queued).toBe(1)
+    const mail = db.select().from(outbox).get()!
+    expect(mail.taskIds).toContain(june.id)
+    expect(mail.text).toContain('kỳ Tháng 6/2024')
+    expect(mail.text).not.toContain('Tháng 7/2024')
+  })
+})
