@@ -202,7 +202,8 @@ export const tasks = sqliteTable(
   (t) => [
     index('tasks_directive_idx').on(t.directiveId),
     index('tasks_item_idx').on(t.itemId),
-    index('tasks_rollup_status_due_idx').on(t.rollupAgencyId, t.status, t.dueOn, t.completedOn),
+    // Covers the per-agency counts (and on-time against the original deadline) without reading the table.
+    index('tasks_rollup_status_due_idx').on(t.rollupAgencyId, t.status, t.dueOn, t.completedOn, t.originalDueOn),
     // Covers the overdue list's grouping (status, deadline → accountable agency) without touching the table.
     index('tasks_status_due_idx').on(t.status, t.dueOn, t.rollupAgencyId),
     index('tasks_due_idx').on(t.dueOn),
