@@ -30,6 +30,25 @@ function add(a: AgencyCounts, b: AgencyCounts): AgencyCounts {
   return { ...sumCounts(a, b), doneOnTimeOriginal: a.doneOnTimeOriginal + b.doneOnTimeOriginal }
 }
 
+type AgencyRow = ReturnType<typeof listAgencies>[number]
+
+function rateRow(a: AgencyRow, own: AgencyCounts, total: AgencyCounts, parents: Set<number>): AgencyRateRow {
+  const completed = total.doneOnTime + total.doneLate
+  return {
+    agencyId: a.id,
+    code: a.code,
+    name: a.shortName,
+    kind: a.kind,
+    parentId: a.parentId,
+    depth: a.path.split('/').filter(Boolean).length - 1,
+    hasChildren: parents.has(a.id),
+    own,
+    total,
+    rates: computeRates(total),
+    onTimeOriginalRate: completed === 0 ? null : total.doneOnTimeOriginal / completed,
+  }
+}
+
 export function agencyRates(db: Db, viewer: Viewer, asOf: IsoDate, filters: TaskFilters = {}): AgencyRateRow[] {
   const own = countsByAgency(db, viewer, asOf, filters)
   const agencies = listAgencies(db, { includeInactive: true })
@@ -41,25 +60,7 @@ export function agencyRates(db: Db, viewer: Viewer, asOf: IsoDate, filters: Task
     for (const id of a.path.split('/').filter(Boolean).map(Number)) totals.set(id, add(totals.get(id) ?? emptyAgencyCounts(), counts))
   }
   const parents = new Set(agencies.map((a) => a.parentId).filter((x): x is number => x != null))
-  return agencies
-    .filter((a) => totals.has(a.id))
-    .map((a) => {
-      const total = totals.get(a.id)!
-      const completed = total.doneOnTime + total.doneLate
-      return {
-        agencyId: a.id,
-        code: a.code,
-        name: a.shortName,
-        kind: a.kind,
-        parentId: a.parentId,
-        depth: a.path.split('/').filter(Boolean).length - 1,
-        hasChildren: parents.has(a.id),
-        own: own.get(a.id) ?? emptyAgencyCounts(),
-        total,
-        rates: computeRates(total),
-        onTimeOriginalRate: completed === 0 ? null : total.doneOnTimeOriginal / completed,
-      }
-    })
+  return agencies.filter((a) => totals.has(a.id)).map((a) => rateRow(a, own.get(a.id) ?? emptyAgencyCounts(), totals.get(a.id)!, parents))
 }
 
 /** The most recent day the roll-up job froze, or null before its first run. */
@@ -79,22 +80,5 @@ export function snapshotRates(db: Db, day: string): AgencyRateRow[] {
   const parents = new Set(agencies.map((a) => a.parentId).filter((x): x is number => x != null))
   return agencies
     .filter((a) => byAgency.get(a.id)?.tree)
-    .map((a) => {
-      const { own, tree } = byAgency.get(a.id)!
-      const total = tree!
-      const completed = total.doneOnTime + total.doneLate
-      return {
-        agencyId: a.id,
-        code: a.code,
-        name: a.shortName,
-        kind: a.kind,
-        parentId: a.parentId,
-        depth: a.path.split('/').filter(Boolean).length - 1,
-        hasChildren: parents.has(a.id),
-        own: own ?? emptyAgencyCounts(),
-        total,
-        rates: computeRates(total),
-        onTimeOriginalRate: completed === 0 ? null : total.doneOnTimeOriginal / completed,
-      }
-    })
+    .map((a) => rateRow(a, byAgency.get(a.id)!.own ?? emptyAgencyCounts(), byAgency.get(a.id)!.tree!, parents))
 }
