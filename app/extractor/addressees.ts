@@ -2,7 +2,7 @@
 // the supporting agencies after "phối hợp với", named lists ("các thành phố lớn như: Hà Nội, …") and table cells.
 import { matchAgencyAt, type AgencyDictionary } from './dictionary'
 import { foldAligned, tokenize, tokensAt, type Token } from './fold'
-import { addresseePrefixAt, dutyWordAt, headWordAt, isVague } from './lexicon'
+import { addresseePrefixAt, dutyWordAt, headWordAt, isVague, nameEndAt } from './lexicon'
 import type { AgencyRef } from './types'
 
 export interface Resolver {
@@ -17,9 +17,19 @@ export interface TokenizedText {
   tokens: Token[]
 }
 
+// The same sentence is read several times (addressee, supports, duty words); tokenise it once. The cache is
+// bounded, and its entries are immutable.
+const cache = new Map<string, TokenizedText>()
+
 export function tokenized(text: string): TokenizedText {
-  const folded = foldAligned(text)
-  return { text, folded, tokens: tokenize(text, folded) }
+  let t = cache.get(text)
+  if (t === undefined) {
+    const folded = foldAligned(text)
+    t = { text, folded, tokens: tokenize(text, folded) }
+    if (cache.size >= 2000) cache.clear()
+    cache.set(text, t)
+  }
+  return t
 }
 
 interface ListScan {
@@ -34,6 +44,15 @@ const STOPS = new Set([',', ';', ':', '.', '(', ')'])
 
 function slice(t: TokenizedText, start: number, end: number): string {
   return t.text.slice(t.tokens[start].start, t.tokens[end - 1].end).trim()
+}
+
+// "các Bộ: Tài chính, Xây dựng", "Giám đốc các Sở: Nội vụ, Tư pháp": the kind of agency is said once for all.
+function kindIntroAt(tokens: Token[], i: number): { length: number; head: string } | null {
+  const k = i + titleAt(tokens, i)
+  if (tokens[k]?.text === 'cac' && (tokens[k + 1]?.text === 'bo' || tokens[k + 1]?.text === 'so') && tokens[k + 2]?.text === ':') {
+    return { length: k + 3 - i, head: tokens[k + 1].text }
+  }
+  return null
 }
 
 // "các thành phố lớn như:", "các tỉnh gồm": introduces the members that follow, who alone are assigned.
@@ -52,15 +71,17 @@ function titleAt(tokens: Token[], i: number): number {
   return 0
 }
 
-// A name the dictionary does not know, read up to the next separator or verb: 'Cục Hải quan', 'Các thành viên
-// của Ban Chỉ đạo'. With `proper` it must be written as a proper noun, which keeps out "các bộ, cơ quan".
-function unknownNameAt(t: TokenizedText, i: number, proper: boolean): number {
-  if (!headWordAt(t.tokens, i)) return 0
-  if (proper && !/^\p{Lu}/u.test(t.text.slice(t.tokens[i].start))) return 0
+// A name the dictionary does not know, read up to the next separator or verb: 'Cục Hải quan', 'UBND các huyện,
+// thành phố'. It must start as a proper noun does, with a capital, which keeps out "các bộ, cơ quan".
+function unknownNameAt(t: TokenizedText, i: number): number {
+  if (!headWordAt(t.tokens, i) || !/^\p{Lu}/u.test(t.text.slice(t.tokens[i].start))) return 0
   let j = i + 1
-  while (j < t.tokens.length && j - i < 12 && !STOPS.has(t.tokens[j].text) && dutyWordAt(t.tokens, j) === 0) {
-    if (t.tokens[j].text === 'va' && headWordAt(t.tokens, j + 1) && /^\p{Lu}/u.test(t.text.slice(t.tokens[j + 1].start))) break
-    j++
+  for (; j < t.tokens.length && j - i < 12; j++) {
+    const w = t.tokens[j].text
+    // "UBND các huyện, thành phố": a comma followed by a lower-case word that is no verb continues the name.
+    if (w === ',' && j + 1 < t.tokens.length && /^\p{Ll}/u.test(t.text.slice(t.tokens[j + 1].start)) && nameEndAt(t.tokens, j + 1) === 0 && !STOPS.has(t.tokens[j + 1].text)) continue
+    if (STOPS.has(w) || nameEndAt(t.tokens, j) > 0) break
+    if (w === 'va' && headWordAt(t.tokens, j + 1) && /^\p{Lu}/u.test(t.text.slice(t.tokens[j + 1].start))) break
   }
   return j - i >= 2 ? j - i : 0
 }
@@ -74,14 +95,12 @@ export function scanAgencyList(t: TokenizedText, i: number, r: Resolver, unknown
   const refs: AgencyRef[] = []
   const tokens = t.tokens
   let pos = i
-  let carriesCac = false
+  // A word the first item said that the later ones leave out: "các" (các bộ, ngành, địa phương), "bộ" (các Bộ: …).
+  let implied: string | undefined
   const itemAt = (at: number): { end: number; code: string | null } | null => {
     const intro = namedListIntroAt(tokens, at)
-    if (intro > 0) {
-      const inner = itemAt(at + intro)
-      return inner
-    }
-    const m = matchAgencyAt(r.dict, tokens, at, r.scope, carriesCac ? 'cac' : undefined)
+    if (intro > 0) return itemAt(at + intro)
+    const m = matchAgencyAt(r.dict, tokens, at, r.scope, implied)
     if (m) return { end: m.end, code: m.code }
     const title = titleAt(tokens, at)
     if (title > 0) {
@@ -89,17 +108,22 @@ export function scanAgencyList(t: TokenizedText, i: number, r: Resolver, unknown
       if (inner) return { end: inner.end, code: inner.code }
     }
     if (unknown === 'proper' || (unknown === 'after-first' && refs.length > 0)) {
-      const n = unknownNameAt(t, at, true)
+      const n = unknownNameAt(t, at)
       if (n > 0) return { end: at + n, code: null }
     }
     return null
   }
   for (;;) {
+    const kind = refs.length === 0 ? kindIntroAt(tokens, pos) : null
+    if (kind) {
+      implied = kind.head
+      pos += kind.length
+    }
     const intro = namedListIntroAt(tokens, pos)
     const start = pos + intro
     const item = itemAt(start)
     if (item === null) break
-    if (refs.length === 0 && tokens[start].text === 'cac') carriesCac = true
+    if (refs.length === 0 && implied === undefined && tokens[start].text === 'cac') implied = 'cac'
     refs.push({ name: slice(t, start, item.end), code: item.code })
     pos = item.end
     let next = pos
@@ -118,6 +142,8 @@ export interface Opening {
   /** The text is only the addressee (with its "chủ trì, phối hợp với …"): a heading for what follows. */
   headingOnly: boolean
   supports: AgencyRef[]
+  /** Token index just after the addressee's names. */
+  end: number
 }
 
 /** The addressee that opens a sentence or heads a section, if any. */
@@ -131,7 +157,7 @@ export function openingAddressee(t: TokenizedText, r: Resolver): Opening | null 
     // An addressee the dictionary does not know, recognised by its head word and the verb that follows it.
     if (!headWordAt(tokens, from)) return null
     let j = from
-    while (j < tokens.length && j - from <= 16 && tokens[j].text !== '.' && tokens[j].text !== ':' && dutyWordAt(tokens, j) === 0) j++
+    while (j < tokens.length && j - from <= 16 && tokens[j].text !== '.' && tokens[j].text !== ':' && nameEndAt(tokens, j) === 0) j++
     if (j >= tokens.length || j - from < 2 || j - from > 16 || tokens[j].text === '.') return null
     const name = slice(t, from, j)
     if (isVague(foldAligned(name))) {
@@ -153,8 +179,13 @@ export function openingAddressee(t: TokenizedText, r: Resolver): Opening | null 
     // "Bộ Tài chính của …", "Chính phủ về …": the name starts a noun phrase, not a duty.
     if (next === 'cua' || next === 've' || next === 'tai') return null
   }
-  // What may follow the addressee in a heading: ":", "chủ trì", ", phối hợp (với) <list>", "thực hiện".
-  let k = scan.end
+  return { ...followers(t, scan.end, r), refs: scan.refs, vague, end: scan.end }
+}
+
+// What may follow an addressee: ":", "chủ trì", ", phối hợp (với) <list>", "thực hiện"; nothing else in a heading.
+function followers(t: TokenizedText, from: number, r: Resolver): { supports: AgencyRef[]; headingOnly: boolean } {
+  const tokens = t.tokens
+  let k = from
   let supports: AgencyRef[] = []
   if (tokens[k]?.text === ':') k++
   if (tokensAt(tokens, k, ['chu', 'tri'])) k += 2
@@ -168,7 +199,40 @@ export function openingAddressee(t: TokenizedText, r: Resolver): Opening | null 
   }
   if (tokensAt(tokens, k, ['thuc', 'hien'])) k += 2
   while (k < tokens.length && (tokens[k].text === ':' || tokens[k].text === '.')) k++
-  return { refs: scan.refs, vague, headingOnly: k >= tokens.length, supports }
+  return { supports, headingOnly: k >= tokens.length }
+}
+
+/** Words of the verb that hands a duty to the agency after it: "giao (cho)", "đề nghị", "yêu cầu"; 0 if none. */
+export function askAt(tokens: Token[], i: number): number {
+  if (tokens[i]?.text === 'giao') return tokens[i + 1]?.text === 'cho' ? 2 : 1
+  return tokensAt(tokens, i, ['de', 'nghi']) || tokensAt(tokens, i, ['yeu', 'cau']) ? 2 : 0
+}
+
+/**
+ * An assignment inside a sentence, as conclusions word them: "Về kiến nghị của tỉnh: Giao Bộ Kế hoạch và Đầu tư
+ * chủ trì, phối hợp với Bộ Tài chính xem xét …", "…, đề nghị Bộ Công an hướng dẫn …".
+ */
+export function assignedIn(t: TokenizedText, r: Resolver): Opening | null {
+  const tokens = t.tokens
+  for (let i = 1; i < tokens.length; i++) {
+    // "Về đề xuất …: Tỉnh Nghệ An làm việc với …": after the topic and its colon, an addressee and its duty.
+    const topic = tokens[i].text === ':' ? 1 : 0
+    const ask = askAt(tokens, i) || topic
+    // "nhiệm vụ được giao", "đã giao": a past assignment, not this one.
+    if (ask === 0 || ['duoc', 'da', 'dang'].includes(tokens[i - 1].text)) continue
+    const scan = scanAgencyList(t, i + ask, r, 'after-first')
+    if (scan.refs.length === 0) continue
+    if (topic > 0 && dutyWordAt(tokens, scan.end) === 0 && !tokensAt(tokens, scan.end, ['chu', 'tri'])) continue
+    const after = followers(t, scan.end, r)
+    return { refs: scan.refs, vague: false, headingOnly: false, supports: after.supports, end: scan.end }
+  }
+  return null
+}
+
+/** The opening addressee when it names someone (not "các cơ quan có liên quan", not nobody). */
+export function namedOpening(t: TokenizedText, r: Resolver): Opening | null {
+  const o = openingAddressee(t, r)
+  return o !== null && !o.vague && o.refs.length > 0 ? o : null
 }
 
 /** The supporting agencies named after "phối hợp (với)" anywhere in a text; unnamed partners are left out. */
@@ -195,29 +259,39 @@ export function agenciesInCell(cell: string, r: Resolver): AgencyRef[] {
   const t = tokenized(cell)
   const tokens = t.tokens
   const out: AgencyRef[] = []
+  // A new name starts after a separator when a known agency or a capitalised head word follows.
+  const startsName = (k: number) =>
+    k < tokens.length && (matchAgencyAt(r.dict, tokens, k, r.scope) !== null || (headWordAt(tokens, k) && /^\p{Lu}/u.test(cell.slice(tokens[k].start))))
   let i = 0
   while (i < tokens.length) {
-    const scan = scanAgencyList(t, i, r, 'proper')
+    const scan = scanAgencyList(t, i, r)
     if (scan.refs.length > 0) {
       out.push(...scan.refs)
       i = scan.end
       continue
     }
-    let j = i
-    while (j < tokens.length && !SEPARATORS.has(tokens[j].text) && !(tokens[j].text === 'va' && scanAgencyList(t, j + 1, r).refs.length > 0)) j++
-    if (j > i && !['-', '+', '.'].includes(tokens[i].text)) {
-      const name = slice(t, i, j).replace(/^[-+•]\s*/, '')
-      if (name !== '' && !isVague(foldAligned(name))) out.push({ name, code: null })
+    if (SEPARATORS.has(tokens[i].text) || ['-', '+', '.', 'va'].includes(tokens[i].text)) {
+      i++
+      continue
     }
-    i = j + 1
+    let j = i + 1
+    while (j < tokens.length && !(tokens[j].text === ';' || ((tokens[j].text === ',' || tokens[j].text === 'va') && startsName(j + 1)))) j++
+    const name = slice(t, i, j).replace(/[,.]+$/, '')
+    if (name !== '' && !isVague(foldAligned(name))) out.push({ name, code: null })
+    i = j
   }
   return dedupe(out)
+}
+
+/** Identity of an agency in a list: its code, or its folded name when it has none. */
+export function agencyKey(a: AgencyRef): string {
+  return a.code ?? `?${foldAligned(a.name)}`
 }
 
 export function dedupe(refs: AgencyRef[]): AgencyRef[] {
   const seen = new Set<string>()
   return refs.filter((a) => {
-    const key = a.code ?? `?${foldAligned(a.name)}`
+    const key = agencyKey(a)
     if (seen.has(key)) return false
     seen.add(key)
     return true

@@ -1,7 +1,7 @@
 // Deadline phrases of Vietnamese directives ("hoàn thành trong tháng 6 năm 2023", "trước ngày 30/6/2020",
 // "trong Quý II/2024", "vào đầu tháng 02/2024", "định kỳ hằng quý") read into a kind and a due day.
 import type { IsoDate, Recurrence } from '../../db/reference/types'
-import { addDays, endOfHalf, endOfMonth, endOfQuarter, endOfYear, isValidIsoDate } from '../domain/dates'
+import { addDays, endOfHalf, endOfMonth, endOfQuarter, endOfYear, parseVnDate } from '../domain/dates'
 import { foldAligned } from './fold'
 import type { ExtractedDeadline } from './types'
 
@@ -63,11 +63,11 @@ function yearFor(ctx: Context, month: number): number | null {
   return month >= at.month ? at.year : at.year + 1
 }
 
+// undefined for a day that does not exist (31/02), null for a real day whose year could not be placed.
 function dayOf(year: number | null, month: number, day: number): IsoDate | null | undefined {
   if (month < 1 || month > 12) return undefined
   if (year === null) return day >= 1 && day <= 31 ? null : undefined
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-  return isValidIsoDate(iso) ? iso : undefined
+  return parseVnDate(`${day}/${month}/${year}`) ?? undefined
 }
 
 function monthEnd(year: number | null, month: number): IsoDate | null | undefined {
@@ -148,7 +148,8 @@ const buildEvery: Builder = (m, ctx) => {
   const before = ctx.folded.slice(Math.max(0, ctx.matchStart - 24), ctx.matchStart)
   const after = ctx.folded.slice(ctx.matchStart + m[0].length, ctx.matchStart + m[0].length + 24)
   const clauseStart = /(?:^|[,;:(])\s*$/.test(before) || ctx.matchStart === 0
-  if (clauseStart || /bao cao\s*$/.test(before) || /^\s*(?::|,|bao cao)/.test(after)) return recurring(recurrence)
+  // "… trước ngày 15 hằng tháng": a day of every month.
+  if (clauseStart || /(?:bao cao|ngay \d{1,2})\s*$/.test(before) || /^\s*(?::|,|bao cao)/.test(after)) return recurring(recurrence)
   return null
 }
 
@@ -161,8 +162,9 @@ const PREP_BEFORE = String.raw`\b(truoc|cham nhat(?: la)?(?: truoc)?|han chot|de
 const PREP_PERIOD = String.raw`\b(trong|truoc|den het|den cuoi|den|het|vao|hoan thanh|xong)`
 // Words before "đến năm 2030" that make it a horizon of a programme, not a deadline.
 const HORIZON = /(?:dinh huong|tam nhin|giai doan|den nam \d{4},?|\d{4}\s*-\s*\d{4},?)\s*$/
+// "tính đến ngày …", "thống kê đến tháng …": the date of a figure, not a deadline.
 const REPORTED = /(?:tinh|thong ke|so lieu|cap nhat)\s*$/
-const REVIEWED = /(?:so ket|tong ket|bao cao|ket qua|danh gia|cong tac [a-z]+)(?: [a-z]+){0,2}\s*$/
+const REVIEWED = /(?:so ket|tong ket|bao cao|ket qua|danh gia|cong tac [a-z]+|han che|kho khan|ton tai)(?: [a-z]+){0,2},?\s*$/
 
 const RULES: Rule[] = [
   { re: /\b(dinh ky\s+)?(?:hang|moi)\s+(thang|quy|nam)\b/g, modes: ['body', 'heading', 'cell'], build: buildEvery },
@@ -173,7 +175,7 @@ const RULES: Rule[] = [
   { re: new RegExp(String.raw`(?:\b(?:vao|trong|truoc|den)\s+)?\b(dau|giua|cuoi|thuong tuan|trung tuan|ha tuan)\s+${MONTH_CORE}`, 'g'), modes: ['body', 'heading', 'cell'], build: buildPartOfMonth },
   { re: new RegExp(String.raw`${PREP_BEFORE}\s+ngay\s+${DATE_CORE}`, 'g'), modes: ['body', 'heading', 'cell'], build: (m, ctx) => (m[1] === 'den' && REPORTED.test(ctx.folded.slice(0, ctx.matchStart)) ? null : buildDate(m, ctx)) },
   { re: new RegExp(String.raw`\b(truoc|cham nhat|den het)\s+${DATE_CORE}`, 'g'), modes: ['body', 'heading', 'cell'], build: buildDate },
-  { re: new RegExp(String.raw`${PREP_PERIOD}\s+${MONTH_CORE}`, 'g'), modes: ['body', 'heading', 'cell'], build: (m, ctx) => buildMonth(m[1] === 'truoc' ? -1 : 0)(m, ctx), notAfter: REPORTED },
+  { re: new RegExp(String.raw`${PREP_PERIOD}\s+${MONTH_CORE}`, 'g'), modes: ['body', 'heading', 'cell'], build: (m, ctx) => (m[1] === 'den' && REPORTED.test(ctx.folded.slice(0, ctx.matchStart)) ? null : buildMonth(m[1] === 'truoc' ? -1 : 0)(m, ctx)) },
   { re: new RegExp(String.raw`${PREP_PERIOD}\s+${QUARTER_CORE}`, 'g'), modes: ['body', 'heading', 'cell'], build: (m, ctx) => buildQuarter(m[1] === 'truoc' ? -1 : 0)(m, ctx) },
   { re: /(?:\b(?:trong|truoc|den het|het)\s+)?\b(?:0?6|sau)\s+thang\s+(dau|cuoi)\s+nam(?:\s+(\d{4}))?/g, modes: ['body'], build: buildHalf, notAfter: REVIEWED },
   { re: /(?:\b(?:trong|truoc|den het|het)\s+)?\b(?:0?6|sau)\s+thang\s+(dau|cuoi)\s+nam(?:\s+(\d{4}))?/g, modes: ['heading', 'cell'], build: buildHalf },
@@ -249,15 +251,19 @@ const STANDING_RE = /\bthuong xuyen\b|\bhang ngay\b|\bhang tuan\b/
  */
 export function pickDeadline(text: string, issuedOn: IsoDate | null, fallback: ExtractedDeadline | null, mode: DeadlineMode = 'body'): ExtractedDeadline {
   const folded = foldAligned(text)
-  const all = findDeadlines(text, issuedOn, mode, folded)
-  const chosen = all.find((d) => d.kind === 'recurring') ?? all[0]
+  return chooseDeadline(findDeadlines(text, issuedOn, mode, folded), text, folded, fallback)
+}
+
+/** pickDeadline over deadlines already found in the text. */
+export function chooseDeadline(found: DeadlineMatch[], text: string, folded: string, fallback: ExtractedDeadline | null): ExtractedDeadline {
+  const chosen = found.find((d) => d.kind === 'recurring') ?? found[0]
   if (chosen !== undefined) return strip(chosen)
   const standing = STANDING_RE.exec(folded)
   if (standing !== null) return { kind: 'standing', dueOn: null, recurrence: null, phrase: text.slice(standing.index, standing.index + standing[0].length) }
   return fallback ?? { kind: 'standing', dueOn: null, recurrence: null, phrase: null }
 }
 
-export function strip(d: DeadlineMatch): ExtractedDeadline {
+function strip(d: DeadlineMatch): ExtractedDeadline {
   return { kind: d.kind, dueOn: d.dueOn, recurrence: d.recurrence, phrase: d.phrase }
 }
 

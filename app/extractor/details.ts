@@ -3,21 +3,19 @@
 import type { IsoDate } from '../../db/reference/types'
 import { endOfYear } from '../domain/dates'
 import { foldAligned } from './fold'
+import { capitalise } from './sentences'
 import type { ExtractedDeadline } from './types'
 
 const PRODUCTS =
   'nghi dinh|thong tu|quyet dinh|chi thi|ke hoach|de an|bao cao|huong dan|quy che|quy trinh|chuong trinh|nghi quyet|luat|van ban|he thong|bo chi so|khung|mo hinh mau|co so du lieu|phan mem|nen tang|cong thong tin|tai lieu|so tay|quy dinh|tieu chi|danh muc|phuong an|chinh sach|bo tieu chi|chien luoc|quy hoach'
 const PRODUCE_RE = new RegExp(
-  String.raw`\b(?:ban hanh|trinh(?: [a-z ,]{0,40}? ban hanh)?|xay dung|hoan thien|soan thao|sua doi|bo sung|hoan thanh|xay dung va ban hanh)\s+((?:(?:\d+|cac|mot)\s+)?(?:du thao\s+)?(?:${PRODUCTS})\b)`,
+  String.raw`\b(?:ban hanh|trinh(?! tu\b)(?: [a-z ,]{0,40}?)?|xay dung|hoan thien|soan thao|sua doi|bo sung|hoan thanh|xay dung va ban hanh)\s+((?:(?:\d+|cac|mot)\s+)?(?:du thao\s+)?(?:${PRODUCTS})\b)`,
   'g',
 )
-const REPORT_RE = /\bbao cao\s+(?=(?:thu tuong|cp|chinh phu|ubnd|uy ban|chu tich|bo |ban chi dao|hdnd|hoi dong|tinh uy|so |van phong|ket qua|tinh hinh))/g
+const REPORT_RE = /\bbao cao\s+(?=(?:thu tuong|cp|chinh phu|ubnd|uy ban|chu tich|bo |ban chi dao|hdnd|hoi dong|tinh uy|so |van phong|ket qua|tinh hinh|tien do))/g
+const NOT_A_PRODUCT = /\b(ve viec|viec|trinh tu|thu tuc|quy trinh|tham quyen|da|duoc|kem theo|chi|cua chinh phu|cua thu tuong chinh phu|cua ubnd tinh|cua uy ban nhan dan tinh)\s*$/
 // Where a noun phrase for an output ends.
-const OUTPUT_STOP = /[;.:(]|,\s*(?=(?:som|trinh|hoan thanh|bao dam|dam bao|de|nham|trong do|dong thoi|kip thoi|khan truong|tich hop|chia se|ket noi|tham muu|to chuc|trien khai|phoi hop)\b)|\s(?=(?:de|nham|tren co so|theo|bao dam|dam bao|dap ung|truoc ngay|trong thang|trong quy|trong nam|hoan thanh|va (?:tich hop|chia se|ket noi|trien khai|to chuc|huong dan|trinh))\b)/
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1)
-}
+const OUTPUT_STOP = /[;.:(]|,\s*(?=(?:som|trinh|hoan thanh|bao dam|dam bao|de|nham|trong do|dong thoi|kip thoi|khan truong|tich hop|chia se|ket noi|tham muu|to chuc|trien khai|phoi hop|phan dau|dac biet|nhat la)\b)|\s(?=(?:de|nham|tren co so|theo|bao dam|dam bao|dap ung|phuc vu|lien quan den|truoc ngay|trong thang|trong quy|trong nam|hoan thanh|va (?:tich hop|chia se|ket noi|trien khai|to chuc|huong dan|trinh|kip thoi))\b)/
 
 function phraseFrom(text: string, folded: string, start: number, maxWords = 24): string {
   const rest = folded.slice(start)
@@ -31,9 +29,11 @@ function phraseFrom(text: string, folded: string, start: number, maxWords = 24):
 /** The product a task must deliver, when it names one. */
 export function findOutput(text: string, folded: string = foldAligned(text)): string | null {
   PRODUCE_RE.lastIndex = 0
-  const produce = PRODUCE_RE.exec(folded)
-  if (produce) {
-    const start = produce.index + produce[0].length - produce[1].length
+  for (let m = PRODUCE_RE.exec(folded); m !== null; m = PRODUCE_RE.exec(folded)) {
+    // "trình tự ban hành văn bản", "Quyết định … về việc ban hành Đề án", "chỉ ban hành các quy định cần thiết":
+    // a reference or a manner, not a product owed.
+    if (NOT_A_PRODUCT.test(folded.slice(Math.max(0, m.index - 30), m.index))) continue
+    const start = m.index + m[0].length - m[1].length
     return phraseFrom(text, folded, start)
   }
   REPORT_RE.lastIndex = 0

@@ -47,6 +47,7 @@ const EXTRA_ALIASES: Array<[string, string]> = [
   ['Chủ tịch UBND các huyện, thành phố, thị xã', 'G-NA-HUYEN'],
   ['Chủ tịch UBND cấp huyện', 'G-NA-HUYEN'],
   ['UBND các huyện, thị xã', 'G-NA-HUYEN'],
+  ['UBND các huyện, thành phố', 'G-NA-HUYEN'],
   ['Văn phòng Ủy ban nhân dân tỉnh Nghệ An', 'NA-VP'],
 ]
 

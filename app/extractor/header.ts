@@ -1,9 +1,10 @@
 // The frame of an official document: its header (number, place and date, type, title, "Kính gửi"), and the
 // recipients list and signature at its foot, separated from the body that holds the tasks.
 import type { DirectiveType, IsoDate } from '../../db/reference/types'
-import { isValidIsoDate } from '../domain/dates'
+import { parseVnDate } from '../domain/dates'
 import { foldAligned } from './fold'
 import { markerOf } from './outline'
+import { isAllCaps } from './normalize'
 
 export interface Frame {
   type: DirectiveType
@@ -19,6 +20,8 @@ export interface Frame {
   signatureTitles: string[]
   /** The addressees of a dispatch ("Kính gửi: - Các Sở, ban, ngành; …"). */
   recipients: string[]
+  /** The paragraphs that hold the tasks; an empty string marks where an attached document (a plan attached to a
+   * decision) begins, after the signature of the first. */
   body: string[]
 }
 
@@ -50,14 +53,12 @@ const TYPE_CODES: Record<string, DirectiveType> = {
 }
 const NUMBER_RE = /^Số\s*:?\s*([0-9]*[A-Za-z]?(?:\/\d{4})?\/[\p{L}0-9&.]+(?:-[\p{L}0-9&.]+)*)/u
 const PLACE_DATE_RE = /^([a-z][a-z .'-]{1,40}),\s*ngay\s*(\d{1,2})?\s*(?:thang\s*(\d{1,2})\s*nam\s*(\d{4})|\/\s*(\d{1,2})\s*\/\s*(\d{4}))/
+// The recipients of a telegram: "THỦ TƯỚNG CHÍNH PHỦ điện:" followed by a list, like "Kính gửi:".
+const RECIPIENTS_RE = /^(kinh gui\b|[a-z ,]{3,60}\bdien\s*:)/
 const SIGNATURE_TITLE = /^(?:(?:tm|kt|tl|tuq|q)\s*\.|(?:pho )?(?:chu tich|bo truong|thu truong|thu tuong|giam doc|chu nhiem|chanh van phong|truong ban|vien truong|tong cuc truong|cuc truong)\b)/
 const SIGNED = /^[([]?\s*(?:da ky|ky|da ki|ky ten)(?: va dong dau)?\s*[)\]]?$/
 const NAME_RE = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$/u
 const NOT_A_NAME = /^(noi nhan|kinh gui|can cu|ha noi|thu tuong|chu tich|giam doc|bo truong|uy ban|van phong)/
-
-function isAllCaps(s: string): boolean {
-  return s === s.toUpperCase() && /\p{Lu}/u.test(s)
-}
 
 function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length
@@ -74,12 +75,25 @@ function typeOfLine(p: string): { type: DirectiveType; rest: string } | null {
   return null
 }
 
+function readPlaceDate(text: string, frame: Frame): boolean {
+  const folded = foldAligned(text)
+  const m = PLACE_DATE_RE.exec(folded)
+  if (m === null) return false
+  frame.place = text.slice(0, m[1].length).trim()
+  const day = m[2]
+  const month = m[3] ?? m[5]
+  const year = m[4] ?? m[6]
+  // "ngày tháng 3 năm 2020" (a draft whose day was never filled in) has no issue date.
+  if (day) frame.issuedOn = parseVnDate(`${day}/${month}/${year}`)
+  return true
+}
+
 function isName(p: string): boolean {
   return NAME_RE.test(p) && !NOT_A_NAME.test(foldAligned(p))
 }
 
 function isSignatureTitle(p: string): boolean {
-  return wordCount(p) <= 12 && (isAllCaps(p) || /^(TM|KT|TL|TUQ|Q)\s*\./.test(p)) && SIGNATURE_TITLE.test(foldAligned(p))
+  return p.length < 120 && wordCount(p) <= 12 && (isAllCaps(p) || /^(TM|KT|TL|TUQ|Q)\s*\./.test(p)) && SIGNATURE_TITLE.test(foldAligned(p))
 }
 
 function parseNumber(raw: string): { number: string | null; type: DirectiveType | null; issuerCode: string | null } {
@@ -119,18 +133,12 @@ export function readFrame(paragraphs: string[]): Frame {
       frame.number = parsed.number
       typeFromNumber = parsed.type
       if (parsed.issuerCode) frame.issuerHints.push(parsed.issuerCode)
+      // The header's two columns pasted on one line: "Số: 97/CĐ-TTg    Hà Nội, ngày 14 tháng 10 năm 2024".
+      const rest = p.slice(number.index + number[0].length).trim()
+      if (rest) readPlaceDate(rest, frame)
       continue
     }
-    const placeDate = PLACE_DATE_RE.exec(folded)
-    if (placeDate && wordCount(p) <= 14) {
-      frame.place = p.slice(0, placeDate[1].length).trim()
-      const day = placeDate[2]
-      const month = placeDate[3] ?? placeDate[5]
-      const year = placeDate[4] ?? placeDate[6]
-      const iso = day ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : ''
-      if (isValidIsoDate(iso)) frame.issuedOn = iso
-      continue
-    }
+    if (wordCount(p) <= 14 && readPlaceDate(p, frame)) continue
     const type = typeOfLine(p)
     if (type) {
       frame.type = type.type
@@ -149,16 +157,17 @@ export function readFrame(paragraphs: string[]): Frame {
     }
     break
   }
-  if (!typeFound) {
-    if (typeFromNumber) frame.type = typeFromNumber
-    // Without a type line the header ends at the first paragraph that is not header matter.
-  } else {
+  // Without a type line the header ends at the first paragraph that is not header matter.
+  if (!typeFound && typeFromNumber) frame.type = typeFromNumber
+  if (typeFound) {
     const titleLines: string[] = frame.title ? [frame.title] : []
     for (; i < paragraphs.length && titleLines.length < 3; i++) {
       const p = paragraphs[i]
       const folded = foldAligned(p)
       if (markerOf(p) !== null || /[.;]$/.test(p) || wordCount(p) > 60) break
-      if (/^(can cu|kinh gui|thuc hien|ngay \d|de |theo de nghi|xet de nghi)/.test(folded) || typeOfLine(p) !== null) break
+      // "Về việc …" then "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" (who decides): a change of case ends the title.
+      if (titleLines.length > 0 && isAllCaps(p) !== isAllCaps(titleLines[titleLines.length - 1])) break
+      if (/^(can cu|kinh gui|thuc hien|ngay \d|de |theo de nghi|xet de nghi)/.test(folded) || /:\s*$/.test(p) || typeOfLine(p) !== null) break
       if (/^\(.*\)$/.test(p)) {
         i++
         break
@@ -168,8 +177,8 @@ export function readFrame(paragraphs: string[]): Frame {
     if (titleLines.length > 0) frame.title = titleLines.join(' ')
   }
   // "Kính gửi: …" with the addressees on the same line or as a list below.
-  if (i < paragraphs.length && /^kinh gui\b/.test(foldAligned(paragraphs[i]))) {
-    const first = paragraphs[i].replace(/^Kính gửi\s*:?\s*/iu, '').trim()
+  if (i < paragraphs.length && RECIPIENTS_RE.test(foldAligned(paragraphs[i]))) {
+    const first = paragraphs[i].replace(/^Kính gửi\s*:?\s*|^.*(?:^|\s)điện\s*:\s*/iu, '').trim()
     if (first) frame.recipients.push(first.replace(/^[-–+]\s*/, '').replace(/[;.,]$/, ''))
     for (i++; i < paragraphs.length; i++) {
       const m = markerOf(paragraphs[i])
@@ -181,6 +190,22 @@ export function readFrame(paragraphs: string[]): Frame {
   return frame
 }
 
+// The first paragraph of an attached document after its header: the issuer in capitals, the type, the title and
+// "(Ban hành kèm theo Quyết định số …)". A "Nơi nhận" list after the signature is not a header; it stays.
+function attachmentStart(paragraphs: string[], i: number): number {
+  let typed = false
+  let title = 0
+  for (; i < paragraphs.length; i++) {
+    const p = paragraphs[i]
+    if (typeOfLine(p)) typed = true
+    else if (/^\(.*\)$/.test(p) && /kem theo/.test(foldAligned(p))) continue
+    else if (isAllCaps(p) && wordCount(p) <= 14 && markerOf(p) === null) continue
+    else if (typed && title < 3 && markerOf(p) === null && !/[.;:]$/.test(p) && wordCount(p) <= 60) title++
+    else break
+  }
+  return i
+}
+
 // Removes the "Nơi nhận" lists and signature blocks (which may stand before or after each other, and recur
 // when a plan is attached to a decision), noting the signer and the titles above the signature.
 function footless(paragraphs: string[], frame: Frame): string[] {
@@ -188,7 +213,12 @@ function footless(paragraphs: string[], frame: Frame): string[] {
   let recipients = false
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]
-    const folded = foldAligned(p)
+    // Foot lines are short; a long paragraph is body text and is kept without further tests.
+    if (p.length > 200 && !recipients) {
+      body.push(p)
+      continue
+    }
+    const folded = foldAligned(p.slice(0, 60))
     if (/^noi nhan\b/.test(folded)) {
       recipients = true
       continue
@@ -199,8 +229,10 @@ function footless(paragraphs: string[], frame: Frame): string[] {
       while (j < paragraphs.length && j <= i + 4 && (isSignatureTitle(paragraphs[j]) || SIGNED.test(foldAligned(paragraphs[j])) || isAllCaps(paragraphs[j]))) j++
       if (j < paragraphs.length && isName(paragraphs[j])) {
         for (let k = i; k < j; k++) if (!SIGNED.test(foldAligned(paragraphs[k]))) frame.signatureTitles.push(paragraphs[k])
-        frame.signer = paragraphs[j]
-        i = j
+        // The first signature names the signer; what follows a signature is an attachment with its own header.
+        frame.signer ??= paragraphs[j]
+        i = attachmentStart(paragraphs, j + 1) - 1
+        if (i + 1 < paragraphs.length) body.push('')
         recipients = false
         continue
       }
@@ -209,7 +241,7 @@ function footless(paragraphs: string[], frame: Frame): string[] {
       const m = markerOf(p)
       if ((m !== null && (m.kind === 'dash' || m.kind === 'plus')) || (m === null && wordCount(p) <= 14 && !isAllCaps(p))) {
         if (isName(p)) {
-          frame.signer = p
+          frame.signer ??= p
           recipients = false
         }
         continue

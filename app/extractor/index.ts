@@ -1,7 +1,7 @@
 // Reads the tasks out of the text of a Vietnamese directive: the extractor's public entry point (pure: no I/O).
 import { isValidIsoDate } from '../domain/dates'
-import { agenciesInCell, dedupe, openingAddressee, tokenized, type Resolver } from './addressees'
-import { closingTasks } from './closing'
+import { agenciesInCell, dedupe, tokenized, type Resolver } from './addressees'
+import { closingTasks, isClosing } from './closing'
 import { matchAgencyAt, referenceDictionary, type AgencyDictionary } from './dictionary'
 import { ExtractionError } from './errors'
 import { foldAligned } from './fold'
@@ -10,30 +10,20 @@ import { readFrame, type Frame } from './header'
 import { normalizeText } from './normalize'
 import { buildOutline } from './outline'
 import { proseTasks } from './prose'
-import { tableTasks } from './tables'
+import { readTables, tableTasks } from './tables'
 import { inheritedFor, taskSections, tasksOfNode, type Assembly, type Inherited } from './tasks'
 import type { AgencyRef, ExtractionResult } from './types'
 
 export { buildDictionary, referenceDictionary, type AgencyDictionary } from './dictionary'
 export { ExtractionError, type ExtractionErrorCode } from './errors'
 export type { AgencyRef, ExtractedDeadline, ExtractedDirective, ExtractedTask, ExtractionResult } from './types'
+export { timeExtraction, type ExtractionTiming } from './timing'
 
 export interface ExtractOptions {
   /** The issue date when the text does not state one (YYYY-MM-DD); it also places year-less dates. */
   issuedOn?: string
   /** Defaults to the reference agencies and groups. */
   dictionary?: AgencyDictionary
-}
-
-// Unnumbered paragraphs that close a directive: "… biết, thực hiện./.", "Trên đây là …", "Yêu cầu … thực hiện
-// nghiêm Chỉ thị này. Định kỳ …".
-function isClosing(p: string): boolean {
-  const f = foldAligned(p)
-  return (
-    /\.\/\.?\s*$/.test(p) ||
-    /^tren day\b/.test(f) ||
-    (/\b(chi thi|thong bao|quyet dinh|ke hoach|cong dien|cong van) nay\b/.test(f) && /\b(to chuc thuc hien|thi hanh|trien khai thuc hien|thuc hien nghiem)\b/.test(f))
-  )
 }
 
 function wholeMatch(dict: AgencyDictionary, text: string): string | null {
@@ -96,18 +86,17 @@ export function extractDirective(text: string, options: ExtractOptions = {}): Ex
   const frame = readFrame(paragraphs)
   const issuedOn = frame.issuedOn ?? options.issuedOn ?? null
 
-  const provisional: Assembly = { resolver: { dict, scope: null }, issuedOn, tasks: [], unassigned: [] }
-  const tables = tableTasks(frame.body, provisional)
+  const tables = readTables(frame.body)
   const inTable = new Set<number>()
-  for (const b of tables) for (let i = b.from; i <= b.to; i++) inTable.add(i)
+  for (const t of tables) for (let i = t.from; i <= t.to; i++) inTable.add(i)
   const body = frame.body.filter((_, i) => !inTable.has(i))
   const outline = buildOutline(body, isClosing)
 
   const issuerCode = issuerOf(frame, [...outline.closing, ...outline.root.body], dict)
   const resolver: Resolver = { dict, scope: scopeOf(dict, issuerCode) }
   const a: Assembly = { resolver, issuedOn, tasks: [], unassigned: [] }
-  // Tables are read again now that the issuer's province is known, so that its departments resolve.
-  if (tables.length > 0) tableTasks(frame.body, a)
+  const fromTables: Assembly = { ...a, tasks: [] }
+  tableTasks(tables, fromTables)
 
   const recipients = dedupe(frame.recipients.flatMap((r) => agenciesInCell(r, resolver)))
   const base: Inherited = { leads: recipients, supports: [], deadline: null }
@@ -116,6 +105,11 @@ export function extractDirective(text: string, options: ExtractOptions = {}): Ex
     const closing = new Set(outline.closing)
     proseTasks(body.filter((p) => !closing.has(p)), base, a)
   }
+  // Task tables come first, as they do in plans (the table, then "Tổ chức thực hiện"); if their refs clash with
+  // the numbered items', they are marked as the table's.
+  const refs = new Set(a.tasks.map((t) => t.ref))
+  const clash = fromTables.tasks.some((t) => refs.has(t.ref))
+  a.tasks.unshift(...fromTables.tasks.map((t) => (clash ? { ...t, ref: `bảng.${t.ref}` } : t)))
   const everyone: AgencyRef[] = dedupe(a.tasks.flatMap((t) => t.leads))
   closingTasks(outline.closing, everyone, a)
   if (a.tasks.length === 0) throw new ExtractionError('no-tasks')
@@ -136,4 +130,3 @@ export function extractDirective(text: string, options: ExtractOptions = {}): Ex
   return result
 }
 
-void openingAddressee

@@ -11,11 +11,13 @@ const DUTY_WORDS = [
   'tham muu', 'de xuat', 'nang cao', 'uu tien', 'dinh ky', 'hang thang', 'hang quy', 'hang nam', 'chu trong', 'quan tam',
   'phan dau', 'cung co', 'kien toan', 'sap xep', 'danh', 'tang', 'thuc thi', 'cap nhat', 'chuan hoa', 'cat giam', 'don gian hoa',
   'so hoa', 'ket noi', 'chia se', 'cong khai', 'cong bo', 'tham dinh', 'xu ly', 'giai quyet', 'tuyen truyen', 'khac phuc',
-  'doi moi', 'sua doi', 'bo sung', 'nang cap', 'dau tu', 'phat huy', 'nghiem tuc', 'khong', 'chua', 'dua', 'lam', 'duoc',
+  'doi moi', 'sua doi', 'bo sung', 'nang cap', 'dau tu', 'phat huy', 'khong', 'dua', 'lam',
   'tiep nhan', 'chap hanh', 'quan ly', 'chuan bi', 'lap', 'de nghi', 'yeu cau', 'nhanh chong', 'kien quyet', 'cham dut',
   'tich cuc', 'linh hoat', 'danh gia', 'tong hop', 'giam sat', 'bao ve', 'ho tro', 'khai thac', 'mo rong', 'ung dung',
-  'trang bi', 'phan cong', 'giao', 'dang', 'se', 'da', 'thong bao',
+  'trang bi', 'phan cong', 'giao', 'thong bao',
 ]
+// Tense words that follow a subject: they end an agency's name but are no duty ("Bộ Công an đã cấp …").
+const AUXILIARIES = new Set(['da', 'dang', 'se', 'duoc', 'chua', 'van'])
 
 const HEAD_WORDS = [
   'bo', 'so', 'ubnd', 'uy ban', 'ban', 'van phong', 'cac thanh vien', 'thanh vien', 'chu tich', 'giam doc', 'thu truong',
@@ -66,6 +68,11 @@ export function dutyWordAt(tokens: Token[], i: number): number {
   return lengthAt(DUTY, tokens, i)
 }
 
+/** Number of words that end an agency's name at i: a duty verb or a tense word ("đã", "đang", "sẽ"). */
+export function nameEndAt(tokens: Token[], i: number): number {
+  return dutyWordAt(tokens, i) || (i < tokens.length && AUXILIARIES.has(tokens[i].text) ? 1 : 0)
+}
+
 /** True when an agency's name may start at i, by its first word: 'Bộ …', 'Cục …', 'Chủ tịch UBND …'. */
 export function headWordAt(tokens: Token[], i: number): boolean {
   return lengthAt(HEADS, tokens, i) > 0 && lengthAt(NOT_HEAD, tokens, i) === 0
@@ -86,4 +93,15 @@ export function isVague(foldedName: string): boolean {
   if (/\blien quan\b/.test(foldedName)) return true
   const rest = foldedName.replace(/\b(cac|va|cap|co|quan|don|vi|to|chuc|dia|phuong|nganh|,)\b|,/g, '').trim()
   return rest === ''
+}
+
+// A leader's request that turns the words after it into tasks: "Thủ tướng yêu cầu, …", "Chủ tịch UBND tỉnh đề
+// nghị các Sở …", "Thủ tướng Chính phủ chỉ đạo các bộ …". "Thủ tướng đã ban hành … chỉ đạo" reports, not asks.
+const LEADER_ASK = /\b(thu tuong|pho thu tuong|chu tich|bo truong|uy ban nhan dan|ubnd|ban chi dao|giam doc)\b([^.;:]{0,30}?)\b(yeu cau|de nghi|ket luan|chi dao(?=\s*:|\s+(?:cac|bo|so|ubnd|uy ban)\b))\b\s*[,:]?\s*/
+
+/** Where the request is (leader's name) and where the requested duty starts, in a folded paragraph. */
+export function leaderAsk(folded: string): { start: number; dutyStart: number } | null {
+  const m = LEADER_ASK.exec(folded)
+  if (m === null || /\b(da|dang|duoc|luon)\b/.test(m[2])) return null
+  return { start: m.index, dutyStart: m.index + m[0].length }
 }

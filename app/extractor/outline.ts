@@ -57,6 +57,9 @@ export interface Outline {
   closing: string[]
 }
 
+const STRUCTURAL = new Set<OutlineNode['kind']>(['number', 'sub', 'letter'])
+const BULLETS = new Set<OutlineNode['kind']>(['dash', 'plus', 'paren'])
+
 function refLabel(parent: OutlineNode, kind: MarkerKind, label: string): string {
   if (kind === 'dash' || kind === 'plus') return String(parent.children.filter((c) => c.kind === kind).length + 1)
   if (kind === 'sub') {
@@ -79,6 +82,12 @@ export function buildOutline(paragraphs: string[], isClosing: (p: string) => boo
   let stack: OutlineNode[] = [root]
   let inClosing = false
   for (const p of paragraphs) {
+    // An attached document (see Frame.body) starts its numbering afresh.
+    if (p === '') {
+      stack = [root]
+      inClosing = false
+      continue
+    }
     const m = markerOf(p)
     if (m === null) {
       if (inClosing || isClosing(p)) {
@@ -97,6 +106,9 @@ export function buildOutline(paragraphs: string[], isClosing: (p: string) => boo
     else {
       const at = stack.findIndex((n) => n.kind === m.kind)
       if (at > 0) stack = stack.slice(0, at)
+      // Numbers and letters are the skeleton of a document: they never nest under a bullet (a dash list of
+      // recipients or of findings ends where the numbered items resume).
+      else if (STRUCTURAL.has(m.kind)) while (stack.length > 1 && BULLETS.has(stack[stack.length - 1].kind)) stack.pop()
     }
     const parent = stack[stack.length - 1]
     const label = refLabel(parent, m.kind, m.label)

@@ -18,3 +18,41 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   if (start < text.length) spans.push([start, text.length])
   return spans.filter(([a, b]) => text.slice(a, b).trim() !== '')
 }
+
+/**
+ * Clauses of a paragraph: its sentences, cut again at semicolons outside brackets and quotes. `opensSentence`
+ * tells whether the clause starts a sentence (an addressee opens a sentence, not a clause of a list).
+ */
+export interface Clause {
+  start: number
+  end: number
+  opensSentence: boolean
+  /** End of the sentence the clause belongs to. */
+  sentenceEnd: number
+}
+
+export function clauseSpans(text: string): Clause[] {
+  const out: Clause[] = []
+  for (const [start, end] of sentenceSpans(text)) {
+    let from = start
+    let depth = 0
+    let quoted = false
+    for (let i = start; i < end; i++) {
+      const c = text[i]
+      if (c === '(') depth++
+      else if (c === ')') depth = Math.max(0, depth - 1)
+      else if (c === '“' || c === '”' || c === '"') quoted = c === '“' ? true : c === '”' ? false : !quoted
+      else if (c === ';' && depth === 0 && !quoted && text.slice(i + 1, end).trim() !== '') {
+        out.push({ start: from, end: i + 1, opensSentence: from === start, sentenceEnd: end })
+        from = i + 1
+      }
+    }
+    out.push({ start: from, end, opensSentence: from === start, sentenceEnd: end })
+  }
+  return out.filter((c) => text.slice(c.start, c.end).trim() !== '')
+}
+
+/** The text with its first letter in upper case, for a duty cut out of a longer sentence ("tập trung …"). */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}

@@ -41,26 +41,25 @@ function rolesOf(cells: string[]): Array<Role | null> {
   })
 }
 
-export interface TableBlock {
+export interface Table {
   /** Paragraph indexes the table occupies. */
   from: number
   to: number
+  roles: Array<Role | null>
+  rows: string[][]
 }
 
 const ROMAN = /^[IVX]+\.?$/
 const SEPARATOR_ROW = /^[\s|:\-–]+$/
 
-/** Reads every task table in the paragraphs into tasks and returns the ranges they occupied. */
-export function tableTasks(paragraphs: string[], a: Assembly): TableBlock[] {
-  const blocks: TableBlock[] = []
+/** The task tables among the paragraphs: a header row naming the columns, then its rows. */
+export function readTables(paragraphs: string[]): Table[] {
+  const tables: Table[] = []
   for (let i = 0; i < paragraphs.length; i++) {
     if (!isTableLine(paragraphs[i])) continue
     const roles = rolesOf(cellsOf(paragraphs[i]))
     const has = (r: Role) => roles.includes(r)
     if (!has('content') || !(has('lead') || has('deadline') || has('support'))) continue
-    const col = (r: Role) => roles.indexOf(r)
-    let group = ''
-    let sequence = 0
     let j = i + 1
     let last: string[] | null = null
     const rows: string[][] = []
@@ -79,13 +78,24 @@ export function tableTasks(paragraphs: string[], a: Assembly): TableBlock[] {
       last = cellsOf(line)
       rows.push(last)
     }
-    for (const cells of rows) {
+    tables.push({ from: i, to: j - 1, roles, rows })
+    i = j - 1
+  }
+  return tables
+}
+
+/** One task per row; a row that only names a group ("I | HOÀN THIỆN THỂ CHẾ") prefixes the refs below it. */
+export function tableTasks(tables: Table[], a: Assembly): void {
+  for (const table of tables) {
+    const col = (r: Role) => table.roles.indexOf(r)
+    let group = ''
+    let sequence = 0
+    for (const cells of table.rows) {
       const cell = (r: Role) => (col(r) >= 0 ? (cells[col(r)] ?? '').trim() : '')
       const stt = cell('ref').replace(/\.$/, '')
       const content = cell('content')
       if (content === '') continue
       const rest = (['lead', 'support', 'deadline', 'output'] as Role[]).every((r) => cell(r) === '')
-      // A row that only names a group of tasks ("I | HOÀN THIỆN THỂ CHẾ") heads the rows below it.
       if (rest && (ROMAN.test(stt) || /^[A-Z]$/.test(stt) || content === content.toUpperCase())) {
         group = stt || group
         sequence = 0
@@ -106,8 +116,5 @@ export function tableTasks(paragraphs: string[], a: Assembly): TableBlock[] {
         target: findTarget(content),
       })
     }
-    blocks.push({ from: i, to: j - 1 })
-    i = j - 1
   }
-  return blocks
 }

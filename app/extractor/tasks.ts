@@ -2,13 +2,14 @@
 // (another addressee, another deadline, "Trước mắt …"), with leads, supports and deadlines inherited from the
 // headings above when the item does not name its own.
 import type { IsoDate } from '../../db/reference/types'
-import { openingAddressee, supportsIn, tokenized, dedupe, type Resolver } from './addressees'
-import { findDeadlines, pickDeadline, sameDeadline } from './deadlines'
+import { agencyKey, askAt, assignedIn, dedupe, namedOpening, openingAddressee, supportsIn, tokenized, type Resolver, type TokenizedText } from './addressees'
+import { chooseDeadline, findDeadlines, sameDeadline, type DeadlineMatch } from './deadlines'
 import { findMilestones, findOutput, findTarget } from './details'
-import { foldAligned } from './fold'
+import { foldAligned, tokensAt } from './fold'
 import { dutyWordAt } from './lexicon'
 import type { OutlineNode } from './outline'
-import { sentenceSpans } from './sentences'
+import { isAllCaps } from './normalize'
+import { clauseSpans } from './sentences'
 import type { AgencyRef, ExtractedDeadline, ExtractedTask } from './types'
 
 export interface Inherited {
@@ -42,14 +43,10 @@ interface Addressee {
 // Sentences that only execute or file the document itself: "Quyết định này có hiệu lực …".
 const BOILERPLATE = /(co hieu luc(?: thi hanh)?(?: ke)? tu ngay|ban hanh kem theo (?:quyet dinh|nghi quyet|chi thi) nay|chiu trach nhiem thi hanh|biet,? (?:va )?thuc hien|tren day la|de (?:b\/c|bao cao)\)|xem xet,? chi dao\s*\.?\/?\.?$)/
 
-function keyOf(a: AgencyRef): string {
-  return a.code ?? `?${foldAligned(a.name)}`
-}
-
 function sameAgencies(a: AgencyRef[], b: AgencyRef[]): boolean {
   if (a.length !== b.length) return false
-  const keys = new Set(a.map(keyOf))
-  return b.every((x) => keys.has(keyOf(x)))
+  const keys = new Set(a.map(agencyKey))
+  return b.every((x) => keys.has(agencyKey(x)))
 }
 
 export function isBoilerplate(text: string): boolean {
@@ -64,10 +61,35 @@ function cleanContent(s: string): string {
     .trim()
 }
 
-function hasDuty(text: string): boolean {
+/** True when the text holds a word that starts a duty ("triển khai", "báo cáo", "khẩn trương" …). */
+export function hasDuty(text: string): boolean {
   const t = tokenized(text)
   for (let i = 0; i < t.tokens.length; i++) if (dutyWordAt(t.tokens, i) > 0) return true
   return false
+}
+
+/**
+ * Opens with a duty ("Khẩn trương …") or with an addressee and its duty ("Bộ TTTT khẩn trương …"), not with a
+ * report ("Thủ tướng ghi nhận …", "Các bộ đã …"): how a paragraph outside the numbered items shows it assigns.
+ */
+export function opensWithDuty(p: string, resolver: Resolver): boolean {
+  // With diacritics: folded, "tối đa" would read as the past-tense "đã".
+  if (/(?:^|\s)(?:đã|đang)(?=\s|$)/.test(p.toLowerCase().split(/\s+/).slice(0, 10).join(' '))) return false
+  const t = tokenized(p)
+  if (dutyWordAt(t.tokens, 0) > 0) return true
+  const opening = namedOpening(t, resolver)
+  if (opening === null) return false
+  let k = opening.end
+  while (t.tokens[k]?.text === ':' || t.tokens[k]?.text === ',') k++
+  return dutyWordAt(t.tokens, k) > 0 || tokensAt(t.tokens, k, ['chu', 'tri'])
+}
+
+// Who a sentence assigns to: its opening addressee, unless that one only hands the duty on ("Thủ tướng Chính phủ
+// giao Bộ Tài chính chủ trì …"); else an assignment inside it ("Về kiến nghị …: Giao Bộ …").
+function addresseeOf(t: TokenizedText, r: Resolver) {
+  const named = namedOpening(t, r)
+  if (named !== null && askAt(t.tokens, named.end + (t.tokens[named.end]?.text === ',' ? 1 : 0)) > 0) return assignedIn(t, r) ?? named
+  return named ?? assignedIn(t, r)
 }
 
 interface Segment {
@@ -75,6 +97,8 @@ interface Segment {
   end: number
   own: Addressee | null
   deadline: ExtractedDeadline | null
+  /** Deadline phrases of its sentences, found once. */
+  found: DeadlineMatch[]
 }
 
 /**
@@ -83,34 +107,40 @@ interface Segment {
  */
 export function draftsOfUnit(text: string, inherited: Inherited, a: Assembly): { drafts: Draft[]; addressee: Addressee | null } {
   const segments: Segment[] = []
-  for (const [start, end] of sentenceSpans(text)) {
-    const sentence = text.slice(start, end)
-    const opening = openingAddressee(tokenized(sentence), a.resolver)
-    const own = opening && !opening.vague && opening.refs.length > 0 ? { leads: opening.refs, supports: opening.supports } : null
-    const dated = findDeadlines(sentence, a.issuedOn)[0] ?? null
+  // Clauses rather than sentences, so that "…, hoàn thành trước ngày 31/3; định kỳ hằng quý báo cáo …" is two
+  // duties; only a sentence may open with a new addressee (a clause after ";" may continue a list of names).
+  for (const { start, end, opensSentence, sentenceEnd } of clauseSpans(text)) {
+    const sentence = tokenized(text.slice(start, end))
+    const whole = opensSentence ? tokenized(text.slice(start, sentenceEnd)) : null
+    const opening = whole ? addresseeOf(whole, a.resolver) : null
+    const own = opening ? { leads: opening.refs, supports: opening.supports } : null
+    const found = findDeadlines(sentence.text, a.issuedOn, 'body', sentence.folded)
+    const dated = found[0] ?? null
     const cur = segments[segments.length - 1]
     const split =
       cur === undefined ||
       (own !== null && !sameAgencies(own.leads, (cur.own ?? inherited).leads)) ||
-      /^\s*truoc mat\b/.test(foldAligned(sentence)) ||
+      /^\s*truoc mat\b/.test(sentence.folded) ||
       (dated !== null && cur.deadline !== null && !sameDeadline(dated, cur.deadline))
-    if (split) segments.push({ start, end, own: own ?? cur?.own ?? null, deadline: dated })
+    if (split) segments.push({ start, end, own: own ?? cur?.own ?? null, deadline: dated, found })
     else {
       cur.end = end
       cur.deadline ??= dated
+      cur.found.push(...found)
     }
   }
   const drafts: Draft[] = []
   for (const seg of segments) {
     const content = cleanContent(text.slice(seg.start, seg.end))
     if (content === '') continue
-    if (isBoilerplate(content)) continue
-    const folded = foldAligned(content)
+    const t = tokenized(content)
+    const folded = t.folded
+    if (BOILERPLATE.test(folded)) continue
     const leads = seg.own?.leads ?? inherited.leads
-    const named = supportsIn(tokenized(content), a.resolver)
-    const leadKeys = new Set(leads.map(keyOf))
-    const supports = dedupe([...(seg.own ? seg.own.supports : inherited.supports), ...named]).filter((s) => !leadKeys.has(keyOf(s)))
-    const deadline = pickDeadline(content, a.issuedOn, inherited.deadline)
+    const named = supportsIn(t, a.resolver)
+    const leadKeys = new Set(leads.map(agencyKey))
+    const supports = dedupe([...(seg.own ? seg.own.supports : inherited.supports), ...named]).filter((s) => !leadKeys.has(agencyKey(s)))
+    const deadline = chooseDeadline(seg.found, content, folded, inherited.deadline)
     const target = findTarget(content, folded)
     if (seg.own === null && !hasDuty(content) && deadline.kind === 'standing' && target === null) {
       a.unassigned.push(content)
@@ -134,10 +164,16 @@ function isTopicHeading(text: string): boolean {
   return words <= 14 && !/[.;]\s*$/.test(text)
 }
 
-function headingDeadline(text: string, a: Assembly): ExtractedDeadline | null {
-  const found = findDeadlines(text, a.issuedOn, 'heading')
-  const d = found.find((x) => x.kind === 'recurring') ?? found[0]
-  return d === undefined ? null : { kind: d.kind, dueOn: d.dueOn, recurrence: d.recurrence, phrase: d.phrase }
+// What a heading passes down: the addressee it names and the period it gives ("NHIỆM VỤ QUÝ II/2020").
+function headingContext(text: string, inherited: Inherited, a: Assembly): Inherited {
+  const t = tokenized(text)
+  const named = namedOpening(t, a.resolver)
+  const found = findDeadlines(text, a.issuedOn, 'heading', t.folded)
+  return {
+    leads: named?.refs ?? inherited.leads,
+    supports: named ? named.supports : inherited.supports,
+    deadline: found.length > 0 ? chooseDeadline(found, text, t.folded, null) : inherited.deadline,
+  }
 }
 
 function emit(a: Assembly, ref: string, drafts: Draft[]): void {
@@ -147,17 +183,15 @@ function emit(a: Assembly, ref: string, drafts: Draft[]): void {
 /** Tasks of a node of a task section and of everything under it. */
 export function tasksOfNode(node: OutlineNode, inherited: Inherited, a: Assembly): void {
   const hasMore = node.children.length > 0 || node.body.length > 0
-  const opening = openingAddressee(tokenized(node.text), a.resolver)
-  const named = opening && !opening.vague && opening.refs.length > 0 ? opening : null
   const drafts: Draft[] = []
   let context: Inherited
-  if (hasMore && (opening?.headingOnly || isTopicHeading(node.text))) {
-    context = {
-      leads: named?.refs ?? inherited.leads,
-      supports: named ? named.supports : inherited.supports,
-      deadline: headingDeadline(node.text, a) ?? inherited.deadline,
-    }
+  if (hasMore && (openingAddressee(tokenized(node.text), a.resolver)?.headingOnly || isTopicHeading(node.text))) {
+    context = headingContext(node.text, inherited, a)
     for (const p of node.body) drafts.push(...draftsOfUnit(p, context, a).drafts)
+  } else if (!hasMore && isTopicHeading(node.text) && (isAllCaps(node.text) || !hasDuty(node.text))) {
+    // A heading left without items: they were a table, read separately ("II. NHIỆM VỤ CỤ THỂ" above the task
+    // table), or a closing paragraph ("III. TỔ CHỨC THỰC HIỆN" above "Giao … theo dõi …./.").
+    context = inherited
   } else {
     const unit = draftsOfUnit(node.text, inherited, a)
     drafts.push(...unit.drafts)
@@ -171,6 +205,12 @@ export function tasksOfNode(node: OutlineNode, inherited: Inherited, a: Assembly
 const POSITIVE = /\b(nhiem vu|giai phap|phuong huong|to chuc thuc hien|phan cong|de nghi|kien nghi|trach nhiem|giao|noi dung|hoat dong|ket luan|chi dao)\b/
 const NEGATIVE = /\b(ket qua|ton tai|han che|nguyen nhan|bai hoc|danh gia|quan diem|tinh hinh|muc dich|muc tieu|can cu|pham vi|doi tuong|uu diem|nhuoc diem|kinh phi|boi canh|su can thiet|thuc trang|hieu luc)\b/
 const TRIGGER = /\b(yeu cau|chi thi|de nghi|giao|chi dao|quyet nghi|quyet dinh|ket luan(?: nhu sau)?)\s*:\s*$/
+
+// A report's part says what it is in its first words ("Kết quả đạt được", "Về quan điểm chỉ đạo"); further in,
+// the same words belong to a duty ("… tổng hợp tình hình giải ngân …").
+function isNegative(text: string): boolean {
+  return NEGATIVE.test(foldAligned(text).replace(/^\s*ve\s+/, '').split(/\s+/).slice(0, 3).join(' '))
+}
 
 function headingWords(text: string): string {
   return foldAligned(text).split(/\s+/).slice(0, 14).join(' ')
@@ -186,10 +226,10 @@ export function taskSections(root: OutlineNode, directiveLike: boolean, a: Assem
   const lastPreamble = root.body[root.body.length - 1]
   const triggered = lastPreamble !== undefined && TRIGGER.test(foldAligned(lastPreamble))
   const visit = (node: OutlineNode, depth: number) => {
+    // "… kết luận như sau:" introduces the assessments as well as the tasks: a part that reports stays out.
+    if (isNegative(node.text)) return
     const words = headingWords(node.text)
-    if (NEGATIVE.test(words)) return
-    const opening = directiveLike ? openingAddressee(tokenized(node.text), a.resolver) : null
-    if (POSITIVE.test(words) || (depth === 0 && triggered) || (opening !== null && !opening.vague && opening.refs.length > 0)) {
+    if ((depth === 0 && triggered) || POSITIVE.test(words) || (directiveLike && namedOpening(tokenized(node.text), a.resolver) !== null)) {
       chosen.push(node)
       return
     }
@@ -197,7 +237,7 @@ export function taskSections(root: OutlineNode, directiveLike: boolean, a: Assem
   }
   for (const c of root.children) visit(c, 0)
   if (directiveLike && chosen.length === 0) {
-    for (const c of root.children) if (!NEGATIVE.test(headingWords(c.text))) chosen.push(c)
+    for (const c of root.children) if (!isNegative(c.text)) chosen.push(c)
   }
   return chosen
 }
@@ -206,17 +246,6 @@ export function taskSections(root: OutlineNode, directiveLike: boolean, a: Assem
 export function inheritedFor(node: OutlineNode, base: Inherited, a: Assembly): Inherited {
   const chain: OutlineNode[] = []
   for (let p = node.parent; p !== null && p.kind !== 'root'; p = p.parent) chain.unshift(p)
-  let context = base
-  for (const p of chain) {
-    const opening = openingAddressee(tokenized(p.text), a.resolver)
-    const named = opening && !opening.vague && opening.refs.length > 0 ? opening : null
-    context = {
-      leads: named?.refs ?? context.leads,
-      supports: named ? named.supports : context.supports,
-      deadline: headingDeadline(p.text, a) ?? context.deadline,
-    }
-  }
-  return context
+  return chain.reduce((context, p) => headingContext(p.text, context, a), base)
 }
 
-export { hasDuty }

@@ -9,6 +9,7 @@ import { seedSynthetic } from '../../db/seed/synthetic'
 import { createUser } from '../../app/services/users.server'
 import { parseFlags } from '../../db/cli/args'
 import { freePort } from '../support/ports'
+import { benchExtraction } from './extract'
 import { benchJobs } from './jobs'
 
 const flags = parseFlags(process.argv.slice(2))
@@ -99,6 +100,7 @@ async function benchSize(n: number) {
   }
 }
 
+benchExtraction()
 if (flags.pages !== 'no') for (const n of sizes) await benchSize(n)
 if (flags.jobs !== 'no') {
   const largest = Math.max(...sizes)
