@@ -204,8 +204,9 @@ export const tasks = sqliteTable(
     index('tasks_item_idx').on(t.itemId),
     // Covers the per-agency counts (and on-time against the original deadline) without reading the table.
     index('tasks_rollup_status_due_idx').on(t.rollupAgencyId, t.status, t.dueOn, t.completedOn, t.originalDueOn),
-    // Covers the overdue list's grouping (status, deadline → accountable agency) without touching the table.
-    index('tasks_status_due_idx').on(t.status, t.dueOn, t.rollupAgencyId),
+    // Covers the overdue list's grouping (status, deadline → accountable agency) and the overdue sweep's flag
+    // checks without touching the table.
+    index('tasks_status_due_idx').on(t.status, t.dueOn, t.rollupAgencyId, t.overdueFlaggedFor, t.overdueEscalatedFor),
     index('tasks_due_idx').on(t.dueOn),
   ],
 )
