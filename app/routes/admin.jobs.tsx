@@ -8,9 +8,7 @@ import { CsrfInput, FormError } from '../components/ui'
 import { formatVnDateTime } from '../domain/dates'
 import { getEnv } from '../lib/env.server'
 import { getDb, readForm, requireUser } from '../lib/http.server'
-import { createQueue } from '../../jobs/queue'
-import { JOBS, runJob } from '../../jobs/run'
-import { nextRun, SCHEDULES } from '../../jobs/schedules'
+import { createQueue, JOBS, nextRun, runJob, SCHEDULES } from '../lib/jobs.server'
 
 export const meta: MetaFunction = () => [{ title: 'Việc định kỳ — Đôn đốc' }]
 
