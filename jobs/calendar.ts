@@ -1,9 +1,8 @@
 // The working-day calendar as stored in the database (holidays table), seeded from the reference list.
 import type { Db } from '../db/client'
 import { VIETNAM_HOLIDAYS } from '../db/reference/holidays'
-import { holidays, settings } from '../db/schema'
+import { holidays } from '../db/schema'
 import { createCalendar } from '../app/domain/working-days'
-import { eq } from 'drizzle-orm'
 
 /** Inserts the reference holidays that are missing; an admin's edits to existing rows stay. */
 export function loadHolidays(db: Db): number {
@@ -18,9 +17,4 @@ export function loadHolidays(db: Db): number {
 
 export function loadCalendar(db: Db) {
   return createCalendar(db.select().from(holidays).all())
-}
-
-export function numberSetting(db: Db, key: string, fallback: number): number {
-  const row = db.select().from(settings).where(eq(settings.key, key)).get()
-  return typeof row?.value === 'number' ? row.value : fallback
 }

@@ -4,12 +4,12 @@ import { and, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm'
 import { directiveItems, directives, outbox, tasks, users } from '../db/schema'
 import { addDays, diffDays, todayInVietnam } from '../app/domain/dates'
 import { appendHistory, type Tx } from '../app/services/history.server'
-import { loadCalendar, numberSetting } from './calendar'
+import { loadCalendar } from './calendar'
+import { readSettings } from '../app/services/settings.server'
 import type { JobContext, JobSummary } from './context'
 import { composeTaskEmail, type EmailTask } from './email'
 import { agencyRecipients, appUrl, MAX_TASKS_PER_SECTION } from './reminders'
 
-export const DEFAULT_ESCALATION_WORKING_DAYS = 10
 
 type Row = EmailTask & { directiveId: number; monitoringAgencyId: number | null }
 
@@ -57,7 +57,7 @@ export function runOverdueSweep(ctx: JobContext): JobSummary {
   const { db, now } = ctx
   const today = todayInVietnam(now)
   const calendar = loadCalendar(db)
-  const escalateAfter = numberSetting(db, 'escalationWorkingDays', DEFAULT_ESCALATION_WORKING_DAYS)
+  const escalateAfter = readSettings(db).escalationWorkingDays
   // Overdue by more than N working days: deadlines before the last one still within the grace period.
   const lastTolerated = calendar.addWorkingDays(today, -escalateAfter)
   const open = inArray(tasks.status, ['open', 'pending'])

@@ -1,13 +1,13 @@
 // Daily reminders: one e-mail per agency contact per day listing the agency's tasks due soon, due today and overdue.
 import { and, eq, inArray, lte } from 'drizzle-orm'
-import { agencies, directiveItems, directives, outbox, settings, taskAgencies, tasks, users } from '../db/schema'
+import { agencies, directiveItems, directives, outbox, taskAgencies, tasks, users } from '../db/schema'
+import { readSettings } from '../app/services/settings.server'
 import { diffDays, todayInVietnam } from '../app/domain/dates'
 import { composeTaskEmail, type EmailTask } from './email'
 import { loadCalendar } from './calendar'
 import type { JobContext, JobSummary } from './context'
 import type { Tx } from '../app/services/history.server'
 
-export const DEFAULT_REMINDER_OFFSETS = [7, 3, 1, 0]
 /** An e-mail lists at most this many tasks per section, then links to the full list. */
 export const MAX_TASKS_PER_SECTION = 50
 
@@ -17,11 +17,6 @@ export function appUrl(): string {
   return process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`
 }
 
-function reminderOffsets(ctx: JobContext): number[] {
-  const row = ctx.db.select().from(settings).where(eq(settings.key, 'reminderOffsets')).get()
-  const v = row?.value
-  return Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0 && n <= 60) ? (v as number[]) : DEFAULT_REMINDER_OFFSETS
-}
 
 /** Contact addresses of an agency: its own, and those of its active users of the given role, each once. */
 export function agencyRecipients(db: Pick<Tx, 'select'>, agencyIds: number[], role: 'agency' | 'office' = 'agency'): Map<number, { valid: string[]; invalid: string[] }> {
@@ -61,7 +56,7 @@ export function runReminders(ctx: JobContext): JobSummary {
   const calendar = loadCalendar(ctx.db)
   // Nobody is reminded on a day off; Monday's reminders cover what fell due in between (overdue section).
   if (!calendar.isWorkingDay(today)) return { job: 'reminders', queued: 0, agencies: 0, invalidRecipients: 0, agenciesWithoutContact: 0, dayOff: 1 }
-  const offsets = reminderOffsets(ctx)
+  const offsets = readSettings(ctx.db).reminderOffsets
   const horizon = calendar.addWorkingDays(today, Math.max(0, ...offsets))
   const rows = ctx.db
     .select({

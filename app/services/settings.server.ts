@@ -4,7 +4,7 @@ import type { Db } from '../../db/client'
 import { holidays, settings } from '../../db/schema'
 import { createCalendar } from '../domain/working-days'
 import { ValidationError } from '../lib/errors'
-import { appendHistory } from './history.server'
+import { appendHistory, type Tx } from './history.server'
 
 export const SETTING_DEFAULTS = {
   reminderOffsets: [7, 3, 1, 0] as number[],
@@ -13,12 +13,15 @@ export const SETTING_DEFAULTS = {
 }
 export type SettingKey = keyof typeof SETTING_DEFAULTS
 
-export function readSettings(db: Db): typeof SETTING_DEFAULTS {
+/** The settings in force, each falling back to its default when unset or malformed. */
+export function readSettings(db: Pick<Tx, 'select'>): typeof SETTING_DEFAULTS {
   const stored = new Map(db.select().from(settings).all().map((r) => [r.key, r.value]))
+  const int = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+  const offsets = stored.get('reminderOffsets')
   return {
-    reminderOffsets: (stored.get('reminderOffsets') as number[] | undefined) ?? SETTING_DEFAULTS.reminderOffsets,
-    escalationWorkingDays: (stored.get('escalationWorkingDays') as number | undefined) ?? SETTING_DEFAULTS.escalationWorkingDays,
-    maxExtensions: (stored.get('maxExtensions') as number | undefined) ?? SETTING_DEFAULTS.maxExtensions,
+    reminderOffsets: Array.isArray(offsets) && offsets.length > 0 && offsets.every((n) => int(n, 0, 60)) ? (offsets as number[]) : SETTING_DEFAULTS.reminderOffsets,
+    escalationWorkingDays: int(stored.get('escalationWorkingDays'), 1, 120) ? (stored.get('escalationWorkingDays') as number) : SETTING_DEFAULTS.escalationWorkingDays,
+    maxExtensions: int(stored.get('maxExtensions'), 0, 10) ? (stored.get('maxExtensions') as number) : SETTING_DEFAULTS.maxExtensions,
   }
 }
 

@@ -2,13 +2,14 @@
 import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import type { IsoDate } from '../../db/reference/types'
-import { extensionRequests, progressReports, settings, taskAgencies, tasks, type Role } from '../../db/schema'
+import { extensionRequests, progressReports, taskAgencies, tasks, type Role } from '../../db/schema'
 import { categorize } from '../domain/categories'
 import { toVietnamDate } from '../domain/dates'
 import { taskAccess } from '../domain/permissions'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors'
 import { appendHistory, type Tx } from './history.server'
 import { closeDirectiveIfDone } from './register.server'
+import { readSettings } from './settings.server'
 
 export interface WorkflowActor {
   id: number
@@ -16,7 +17,6 @@ export interface WorkflowActor {
   agencyId: number | null
 }
 
-export const DEFAULT_MAX_EXTENSIONS = 2
 
 function loadTask(tx: Tx, taskId: number) {
   const task = tx.select().from(tasks).where(eq(tasks.id, taskId)).get()
@@ -204,10 +204,6 @@ export function returnCompletion(db: Db, actor: WorkflowActor, taskId: number, r
   })
 }
 
-export function maxExtensions(tx: Tx): number {
-  const row = tx.select().from(settings).where(eq(settings.key, 'maxExtensions')).get()
-  return typeof row?.value === 'number' ? row.value : DEFAULT_MAX_EXTENSIONS
-}
 
 export interface ExtensionInput {
   proposedDueOn: IsoDate
@@ -225,7 +221,7 @@ export function requestExtension(db: Db, actor: WorkflowActor, taskId: number, i
     if (today > task.dueOn) throw new ConflictError('Đã quá hạn: đề nghị gia hạn phải gửi trước thời hạn.')
     const pending = tx.select({ id: extensionRequests.id }).from(extensionRequests).where(and(eq(extensionRequests.taskId, taskId), eq(extensionRequests.status, 'pending'))).get()
     if (pending) throw new ConflictError('Đã có một đề nghị gia hạn đang chờ văn phòng quyết định.')
-    const cap = maxExtensions(tx)
+    const cap = readSettings(tx).maxExtensions
     if (task.extensionCount >= cap) throw new ConflictError(`Nhiệm vụ đã được gia hạn ${task.extensionCount} lần, tối đa ${cap} lần.`)
     if (input.proposedDueOn <= task.dueOn) throw new ValidationError({ proposedDueOn: 'Thời hạn đề nghị phải sau thời hạn hiện tại.' })
     if (input.reason.trim().length < 5) throw new ValidationError({ reason: 'Nêu lý do đề nghị gia hạn (ít nhất 5 ký tự).' })
