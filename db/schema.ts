@@ -207,7 +207,8 @@ export const tasks = sqliteTable(
     // Covers the overdue list's grouping (status, deadline → accountable agency) and the overdue sweep's flag
     // checks without touching the table.
     index('tasks_status_due_idx').on(t.status, t.dueOn, t.rollupAgencyId, t.overdueFlaggedFor, t.overdueEscalatedFor),
-    index('tasks_due_idx').on(t.dueOn),
+    // Deadline ranges, with the status beside them so that "not cancelled" is checked without reading the table.
+    index('tasks_due_idx').on(t.dueOn, t.status),
   ],
 )
 
