@@ -2,6 +2,7 @@
 import { and, eq, inArray, lte } from 'drizzle-orm'
 import { agencies, directiveItems, directives, outbox, taskAgencies, tasks, users } from '../db/schema'
 import { readSettings } from '../app/services/settings.server'
+import { EmailSchema } from '../app/services/users.server'
 import { diffDays, todayInVietnam } from '../app/domain/dates'
 import { composeTaskEmail, type EmailTask } from './email'
 import { loadCalendar } from './calendar'
@@ -11,7 +12,6 @@ import type { Tx } from '../app/services/history.server'
 /** An e-mail lists at most this many tasks per section, then links to the full list. */
 export const MAX_TASKS_PER_SECTION = 50
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export function appUrl(): string {
   return process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`
@@ -24,7 +24,7 @@ export function agencyRecipients(db: Pick<Tx, 'select'>, agencyIds: number[], ro
   const add = (agencyId: number, email: string) => {
     const entry = result.get(agencyId) ?? { valid: [], invalid: [] }
     const e = email.trim().toLowerCase()
-    const list = EMAIL.test(e) ? entry.valid : entry.invalid
+    const list = EmailSchema.safeParse(e).success ? entry.valid : entry.invalid
     if (!list.includes(e)) list.push(e)
     result.set(agencyId, entry)
   }

@@ -84,7 +84,8 @@ export function emptyCounts(): CategoryCounts {
   return { assigned: 0, doneOnTime: 0, doneLate: 0, inProgress: 0, overdue: 0, standing: 0 }
 }
 
-const COUNT_FIELD: Record<Exclude<TaskCategory, 'cancelled'>, Exclude<keyof CategoryCounts, 'assigned'>> = {
+/** The counts field each category adds to (cancelled tasks count nowhere). */
+export const COUNT_FIELD: Record<Exclude<TaskCategory, 'cancelled'>, Exclude<keyof CategoryCounts, 'assigned'>> = {
   done_on_time: 'doneOnTime',
   done_late: 'doneLate',
   in_progress: 'inProgress',

@@ -1,5 +1,5 @@
 // Typed queries over agencies, their aliases and groups.
-import { and, asc, eq, inArray, isNull, like, lte, or, gte, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, like, lte, or, gte } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { agencies, agencyAliases, agencyGroups } from '../../db/schema'
 import { foldVietnamese } from '../domain/text'
@@ -103,19 +103,4 @@ export function resolveAgencyName(db: Tx, text: string): ResolvedName | null {
     return g ? { type: 'group', group: g } : null
   }
   return null
-}
-
-/** Agencies whose name, short name, code or alias contains the query (diacritics optional), for pickers. */
-export function searchAgencies(db: Tx, query: string, limit = 20): Agency[] {
-  const q = foldVietnamese(query)
-  if (!q) return []
-  const ids = db
-    .selectDistinct({ id: agencyAliases.agencyId })
-    .from(agencyAliases)
-    .where(and(sql`${agencyAliases.agencyId} is not null`, like(agencyAliases.aliasFolded, `%${q}%`)))
-    .limit(limit)
-    .all()
-    .map((r) => r.id as number)
-  if (ids.length === 0) return []
-  return db.select().from(agencies).where(inArray(agencies.id, ids)).orderBy(asc(agencies.name)).all()
 }

@@ -15,7 +15,7 @@ import {
   users,
   type Role,
 } from '../../db/schema'
-import { categorize, daysOverdue, emptyCounts, type CategoryCounts, type TaskCategory } from '../domain/categories'
+import { categorize, COUNT_FIELD, daysOverdue, emptyCounts, type CategoryCounts, type TaskCategory } from '../domain/categories'
 import { foldVietnamese } from '../domain/text'
 import { todayInVietnam } from '../domain/dates'
 
@@ -237,21 +237,13 @@ export interface TaskPage {
   pageCount: number | null
 }
 
-const COUNT_FIELDS: Record<Exclude<TaskCategory, 'cancelled'>, keyof CategoryCounts> = {
-  done_on_time: 'doneOnTime',
-  done_late: 'doneLate',
-  in_progress: 'inProgress',
-  overdue: 'overdue',
-  standing: 'standing',
-}
-
 /**
  * The list's total read from the cached per-agency counts, when the filters are ones those counts are keyed by
  * (agency, directive, key tasks, category): counting a million rows for every page view is what the cache avoids.
  */
 function countFromCachedCounts(db: Db, viewer: Viewer, filters: TaskFilters, asOf: IsoDate): number | null {
   if (filters.q || filters.dueFrom || filters.dueTo || filters.status || filters.extensionPending || filters.itemId || filters.category === 'cancelled') return null
-  const field = filters.category ? COUNT_FIELDS[filters.category] : 'assigned'
+  const field = filters.category ? COUNT_FIELD[filters.category] : 'assigned'
   let total = 0
   for (const c of countsByAgency(db, viewer, asOf, filters).values()) total += c[field]
   return total
@@ -404,15 +396,6 @@ export function countsByAgency(db: Db, viewer: Viewer, asOf: IsoDate, filters: T
   if (countsCache.size >= COUNTS_CACHE_SIZE) countsCache.delete(countsCache.keys().next().value!)
   countsCache.set(key, { revision, value: result })
   return result
-}
-
-/**
- * On-time read against the original deadline instead of the extended one: done on time means completed by the
- * first deadline the directive set.
- */
-export function onTimeAgainstOriginal(db: Db, viewer: Viewer, asOf: IsoDate, filters: TaskFilters = {}): Map<number, { completed: number; onTimeOriginal: number }> {
-  const counts = countsByAgency(db, viewer, asOf, filters)
-  return new Map([...counts].map(([id, c]) => [id, { completed: c.doneOnTime + c.doneLate, onTimeOriginal: c.doneOnTimeOriginal }]))
 }
 
 export function getTaskDetail(db: Db, taskId: number, asOf: IsoDate) {

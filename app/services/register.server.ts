@@ -411,9 +411,3 @@ export function transferTasksToSuccessor(tx: Tx, actorId: number, oldAgency: Age
   return rows.length
 }
 
-export function getAgencyOrThrow(db: Tx, id: number): Agency {
-  const a = getAgency(db, id)
-  if (!a) throw new NotFoundError('Không tìm thấy cơ quan.')
-  return a
-}
-
