@@ -130,7 +130,13 @@ export function OverduePrint({ data: d }: { data: PrintData }) {
       ) : null}
       {d.groups.length > 0 ? (
         <section className="annex-totals">
-          <table className="overdue-table overdue-print">
+          <table className="overdue-print annex-sum">
+            <colgroup>
+              <col style={{ width: '4em' }} />
+              <col />
+              <col style={{ width: '11em' }} />
+              <col style={{ width: '11em' }} />
+            </colgroup>
             <thead>
               <tr className="overdue-caption">
                 <th colSpan={4}>TỔNG HỢP THEO CƠ QUAN CHỦ TRÌ</th>

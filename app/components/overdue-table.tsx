@@ -42,6 +42,16 @@ export function OverdueTable({ rows, variant, caption, startAt = 1 }: { rows: Ov
   const noteMax = variant === 'meeting' ? 160 : variant === 'screen' ? 200 : 600
   return (
     <table className={`overdue-table overdue-${variant}`}>
+      {/* Fixed widths give the note its room; an auto layout squeezes it beside long contents. */}
+      <colgroup>
+        <col className="c-no" />
+        <col className="c-directive" />
+        <col className="c-content" />
+        <col className="c-due" />
+        <col className="c-days" />
+        <col className="c-note" />
+        <col className="c-ext" />
+      </colgroup>
       <thead>
         {caption ? (
           <tr className="overdue-caption">
