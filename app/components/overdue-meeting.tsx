@@ -68,6 +68,8 @@ export function MeetingMode({ data: d }: { data: MeetingData }) {
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.altKey || e.ctrlKey || e.metaKey) return
+      // Keys typed in the jump box are its own (digits, Enter, Esc); it may have just closed itself.
+      if (e.target instanceof HTMLElement && e.target.id === 'meeting-jump') return
       if (jump !== null) {
         // The jump box handles its own keys (digits, Enter, Esc).
         if (e.key === 'Escape') {
@@ -203,6 +205,7 @@ export function MeetingMode({ data: d }: { data: MeetingData }) {
             onKeyDown={(e) => {
               if (e.key === 'Escape') {
                 e.preventDefault()
+                e.stopPropagation()
                 setJump(null)
               }
             }}
