@@ -33,11 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayInVietnam()
   const asOfTime = formatVnDateTime(new Date())
   const query = filterQuery(values)
+  const chosen = filters.agencyIds && values.agency ? resolveAgencyName(db, values.agency) : null
+  // What the list is limited to, in words, for the meeting screen and the annex's heading.
   const scope = {
-    agency: filters.agencyIds && values.agency ? (() => {
-      const r = resolveAgencyName(db, values.agency)
-      return r?.type === 'agency' ? r.agency.name : values.agency
-    })() : null,
+    agency: chosen?.type === 'agency' ? chosen.agency.name : null,
     ownAgency: user.role === 'agency' ? user.agencyName : null,
   }
   const base = { errors, today, asOfTime, query, scope }
