@@ -78,7 +78,7 @@ export function buildCalendar(info: CalendarInfo, events: AllDayEvent[]): string
     'VERSION:2.0',
     'PRODID:-//Don doc//Lich han nhiem vu//VI',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    // No METHOD: in a plain published calendar DTSTAMP then means "last revised", which is what each event carries.
     `X-WR-CALNAME:${escapeText(info.name)}`,
     `X-WR-TIMEZONE:${info.timeZone}`,
   ]

@@ -4,6 +4,7 @@ import * as pageRoute from '../../app/routes/calendar._index'
 import * as feedRoute from '../../app/routes/calendar.$token'
 import { proposeCompletion, confirmCompletion } from '../../app/services/task-workflow.server'
 import { hashToken } from '../../app/services/calendar-feed.server'
+import ICAL from 'ical.js'
 import { parseIcal } from '../support/ical'
 import { makeDirective, makeItem, makeUser } from '../support/factories'
 import { args, countRows, getRequest, postRequest, settle, signIn, useFreshAppDb } from '../support/routes'
@@ -56,7 +57,18 @@ describe('calendar feed', () => {
     const feed = await fetchFeed(body.url)
     expect(feed.status).toBe(200)
     expect(feed.headers.get('Content-Type')).toContain('text/calendar')
-    const { calendar, events } = parseIcal(await feed.text())
+    const text = await feed.text()
+    // An independent reader (Mozilla's ical.js) agrees: all-day events on the deadline, the texts unescaped.
+    const vcalendar = new ICAL.Component(ICAL.parse(text))
+    const parsed = vcalendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
+    expect(parsed).toHaveLength(2)
+    const leadEvent = parsed.find((e) => e.uid === `task-${w.tasks.lead}@dondoc`)!
+    expect(leadEvent.startDate.isDate).toBe(true)
+    expect(leadEvent.startDate.toString()).toBe('2030-06-30')
+    expect(leadEvent.endDate.toString()).toBe('2030-07-01')
+    expect(leadEvent.summary).toBe('44/TB-VPCP: Xây dựng Nghị định, báo cáo; hoàn thiện thể chế')
+    expect(leadEvent.description).toContain('Xây dựng Nghị định, báo cáo; hoàn thiện\nthể chế')
+    const { calendar, events } = parseIcal(text)
     expect(calendar['X-WR-CALNAME']).toContain('Bộ Nội vụ')
     expect(calendar['X-WR-TIMEZONE']).toBe('Asia/Ho_Chi_Minh')
     // The officer asked for BTP: ignored, an officer's feed is always their own agency's.
