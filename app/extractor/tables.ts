@@ -57,6 +57,11 @@ function isHeader(roles: Array<Role | null>): boolean {
   return has('content') && (has('lead') || has('deadline') || has('support') || has('leadSupport'))
 }
 
+/** What each header cell names, e.g. 'deadline' for "Thời gian hoàn thành" (used by the .xlsx reader). */
+export function headerRoles(cells: string[]): Array<Role | null> {
+  return rolesOf(cells)
+}
+
 /** True when these cells are the header row of a task table (used by the .docx and .xlsx readers too). */
 export function isTaskTableHeader(cells: string[]): boolean {
   return isHeader(rolesOf(cells))
@@ -122,6 +127,20 @@ export function readTables(paragraphs: string[]): Table[] {
 // A section number in the STT column or at the head of a merged row: "I", "II.", "A", "1", "1.2", "III. CẢI CÁCH".
 const SECTION_HEAD = /^((?:[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})*))[.)]?(?:\s+|$)(.*)$/u
 
+// The caption a task table stands under: "PHỤ LỤC", "Danh mục nhiệm vụ …", "(Kèm theo Kế hoạch số … )".
+const CAPTION = /^(phu luc\b|danh muc (cac )?nhiem vu|bang (tong hop |phan cong )?(cac )?nhiem vu|\(?kem theo\b)/
+
+/** How many paragraphs just above a table (at `from`) are its caption, not part of the text above it. */
+export function captionLength(paragraphs: string[], from: number): number {
+  let k = 0
+  while (from - k - 1 >= 0 && k < 4) {
+    const p = paragraphs[from - k - 1]
+    if (p.length > 200 || !CAPTION.test(foldAligned(p.slice(0, 60)))) break
+    k++
+  }
+  return k
+}
+
 /** One task per row; a row that only names a group ("I | HOÀN THIỆN THỂ CHẾ") prefixes the refs below it. */
 export function tableTasks(tables: Table[], a: Assembly): void {
   for (const table of tables) {
@@ -136,7 +155,8 @@ export function tableTasks(tables: Table[], a: Assembly): void {
       let content = cell('content')
       const filled = cells.filter((c) => c.trim() !== '')
       // A section row merged across the table: its one text may stand in any column.
-      if (content === '' && filled.length === 1) {
+      const merged = content === '' && filled.length === 1
+      if (merged) {
         const m = SECTION_HEAD.exec(filled[0].trim())
         if (m !== null && m[2] !== '') {
           stt = m[1]
@@ -144,7 +164,7 @@ export function tableTasks(tables: Table[], a: Assembly): void {
         } else content = filled[0].trim()
       }
       if (content === '') continue
-      const rest = (['lead', 'support', 'leadSupport', 'deadline', 'output', 'target'] as Role[]).every((r) => cell(r) === '')
+      const rest = merged || (['lead', 'support', 'leadSupport', 'deadline', 'output', 'target'] as Role[]).every((r) => cell(r) === '')
       if (rest) {
         const next = table.rows[n + 1]
         const nextStt = next && col('ref') >= 0 ? (next[col('ref')] ?? '').trim() : ''
