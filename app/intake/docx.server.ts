@@ -335,19 +335,23 @@ export function readDocx(zip: ZipArchive): string {
   return blocks.join('\n\n')
 }
 
+// The main part of a Word package: the officeDocument relationship's target when the content types call it a
+// Word document (an .xlsx has one too, pointing at its workbook), else the usual path.
 function documentPath(zip: ZipArchive): string | null {
-  const rels = zip.text('_rels/.rels')
-  if (rels !== null) {
-    try {
+  try {
+    const rels = zip.text('_rels/.rels')
+    const types = zip.text('[Content_Types].xml')
+    if (rels !== null && types !== null) {
+      const overrides = new Map(elements(parseXml(types), 'Override').map((o) => [(o.attrs.PartName ?? '').replace(/^\/+/, ''), o.attrs.ContentType ?? '']))
       for (const r of elements(parseXml(rels), 'Relationship')) {
-        if ((r.attrs.Type ?? '').endsWith('/officeDocument')) {
-          const target = (r.attrs.Target ?? '').replace(/^\/+/, '')
-          if (zip.has(target)) return target
-        }
+        if (!(r.attrs.Type ?? '').endsWith('/officeDocument')) continue
+        const target = (r.attrs.Target ?? '').replace(/^\/+/, '')
+        if (zip.has(target) && /wordprocessingml\.document\.main|ms-word\.document\.macroEnabled\.main|wordprocessingml\.template\.main/.test(overrides.get(target) ?? '')) return target
       }
-    } catch {
-      // A broken relationships part: fall back to the usual path.
     }
+  } catch (e) {
+    // A broken relationships or content-types part: fall back to the usual path.
+    if (e instanceof UploadError) throw e
   }
   return zip.has('word/document.xml') ? 'word/document.xml' : null
 }

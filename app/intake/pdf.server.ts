@@ -24,7 +24,8 @@ interface Line {
 }
 
 function linesOf(items: Item[]): Line[] {
-  const sorted = items.filter((i) => i.str !== '').sort((a, b) => b.y - a.y || a.x - b.x)
+  // pdf.js fills the gaps between runs with whitespace items; the gaps themselves say space or column break.
+  const sorted = items.filter((i) => i.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x)
   const groups: Item[][] = []
   for (const item of sorted) {
     const g = groups[groups.length - 1]
@@ -60,10 +61,11 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const started = Date.now()
   // pdf.js takes ownership of the buffer it is given: pass a copy.
-  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false })
-  let doc: Awaited<typeof task.promise>
+  let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>
   try {
-    doc = await task.promise
+    const data = new Uint8Array(bytes.byteLength)
+    data.set(bytes)
+    doc = await pdfjs.getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise
   } catch (e) {
     const name = (e as { name?: string })?.name
     if (name === 'PasswordException') throw new UploadError(ENCRYPTED)
@@ -91,7 +93,7 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
     for (const lines of pages) {
       for (const l of new Set([lines[0], lines[lines.length - 1]].filter(Boolean).map((l) => shape(l.text)))) edge.set(l, (edge.get(l) ?? 0) + 1)
     }
-    const running = new Set([...edge].filter(([, k]) => pages.length >= 3 && k >= pages.length * 0.6).map(([s]) => s))
+    const running = new Set([...edge].filter(([, k]) => pages.length >= 2 && k >= Math.max(2, pages.length * 0.6)).map(([s]) => s))
     const out: string[] = []
     pages.forEach((lines, p) => {
       const kept = lines.filter((l, k) => {

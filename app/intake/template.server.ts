@@ -20,7 +20,7 @@ const EXAMPLES: Array<Array<string | Date>> = [
 ]
 
 /** The template workbook as .xlsx bytes. */
-export async function buildTemplate(): Promise<Buffer> {
+export async function buildTemplate(): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Đôn đốc'
   const sheet = workbook.addWorksheet('Nhiệm vụ', { views: [{ state: 'frozen', ySplit: 1 }] })
@@ -62,5 +62,5 @@ export async function buildTemplate(): Promise<Buffer> {
     '4. Xóa các dòng ví dụ trước khi nhập, rồi tải tệp lên trang Nhập văn bản: hệ thống đề xuất nhiệm vụ để anh/chị kiểm tra và xác nhận.',
   ]) help.addRow([line])
   help.getRow(1).font = { bold: true }
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+  return new Uint8Array(await workbook.xlsx.writeBuffer())
 }
