@@ -155,7 +155,7 @@ export function tableTasks(tables: Table[], a: Assembly): void {
       let content = cell('content')
       const filled = cells.filter((c) => c.trim() !== '')
       // A section row merged across the table: its one text may stand in any column.
-      const merged = content === '' && filled.length === 1
+      const merged = filled.length === 1 && stt === '' && (content === '' || content === filled[0].trim())
       if (merged) {
         const m = SECTION_HEAD.exec(filled[0].trim())
         if (m !== null && m[2] !== '') {

@@ -128,7 +128,13 @@ function nextLabel(n: Numbering, numId: string, ilvl: number): string {
   }
   counters[ilvl] = counters[ilvl] === undefined ? startOf(ilvl) : counters[ilvl] + 1
   counters.length = ilvl + 1
-  if (level.format === 'bullet') return /^[-+*]$/.test(level.text) ? level.text : ilvl === 0 ? '-' : '+'
+  if (level.format === 'bullet') {
+    if (/^[-+]$/.test(level.text)) return level.text
+    // The list's first bullet level is "-", deeper ones "+", as Vietnamese documents write them.
+    let outer = false
+    for (let l = 0; l < ilvl; l++) if (levelOf(l)?.format === 'bullet') outer = true
+    return outer ? '+' : '-'
+  }
   return level.text.replace(/%([1-9])/g, (_, d: string) => {
     const l = Number(d) - 1
     const value = counters[l] ?? startOf(l)
