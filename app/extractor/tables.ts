@@ -5,7 +5,7 @@ import { agenciesInCell, openingAddressee, tokenized } from './addressees'
 import { pickDeadline } from './deadlines'
 import { findTarget } from './details'
 import { foldAligned } from './fold'
-import { isTableLine } from './normalize'
+import { isAllCaps, isTableLine } from './normalize'
 import type { Assembly } from './tasks'
 
 type Role = 'ref' | 'content' | 'lead' | 'support' | 'leadSupport' | 'deadline' | 'output' | 'target' | 'note'
@@ -21,7 +21,7 @@ const ROLES: Array<[Role, RegExp]> = [
   ['lead', /\b(chu tri|thuc hien|trach nhiem|dau moi|tham muu|co quan|don vi)\b/],
   ['target', /\bchi tieu\b/],
   ['output', /\b(san pham|ket qua|hinh thuc)\b/],
-  ['content', /\b(noi dung|nhiem vu|cong viec|de an|giai phap|hoat dong|ten)\b/],
+  ['content', /\b(noi dung|nhiem vu|cong viec|de an|giai phap|hoat dong|(?<!ho va )ten)\b/],
 ]
 
 function cellsOf(line: string): string[] {
@@ -77,6 +77,7 @@ export interface Table {
 
 const ROMAN = /^[IVXLC]+$/
 const SEPARATOR_ROW = /^[\s|:\-–]+$/
+const SECTION_LINE = /^(?:[IVXLC]+|[A-Z])[.)]\s+\S/u
 // The row of column numbers under a header: "(1) (2) (3)" or "1 2 3 4".
 const COLUMN_NUMBERS = /^\(?\d{1,2}\)?$/
 
@@ -94,6 +95,12 @@ export function readTables(paragraphs: string[]): Table[] {
       const line = paragraphs[j]
       if (SEPARATOR_ROW.test(line)) continue
       if (!isTableLine(line)) {
+        // A section row merged across the table loses its tabs when copied from Word: "II. CẢI CÁCH THỦ TỤC …".
+        if (j + 1 < paragraphs.length && isTableLine(paragraphs[j + 1]) && SECTION_LINE.test(line) && isAllCaps(line)) {
+          last = null
+          rows.push([line])
+          continue
+        }
         // A cell's second paragraph lands on a line of its own; it belongs to the row above if another row follows.
         if (last !== null && j + 1 < paragraphs.length && isTableLine(paragraphs[j + 1])) {
           const k = last.map((c) => c !== '').lastIndexOf(true)
@@ -154,14 +161,14 @@ export function tableTasks(tables: Table[], a: Assembly): void {
       let stt = cell('ref').replace(/[.)]$/, '')
       let content = cell('content')
       const filled = cells.filter((c) => c.trim() !== '')
-      // A section row merged across the table: its one text may stand in any column.
-      const merged = filled.length === 1 && stt === '' && (content === '' || content === filled[0].trim())
+      // A section row merged across the table: its one text may stand in any column, the STT column included.
+      const only = filled.length === 1 ? filled[0].trim() : null
+      const merged = only !== null && (content === '' || content === only) && (stt === '' || cell('ref') === only)
       if (merged) {
-        const m = SECTION_HEAD.exec(filled[0].trim())
-        if (m !== null && m[2] !== '') {
-          stt = m[1]
-          content = m[2]
-        } else content = filled[0].trim()
+        if (!/\p{L}/u.test(only)) continue
+        const m = SECTION_HEAD.exec(only)
+        stt = m !== null && m[2] !== '' ? m[1] : ''
+        content = m !== null && m[2] !== '' ? m[2] : only
       }
       if (content === '') continue
       const rest = merged || (['lead', 'support', 'leadSupport', 'deadline', 'output', 'target'] as Role[]).every((r) => cell(r) === '')
@@ -184,6 +191,8 @@ export function tableTasks(tables: Table[], a: Assembly): void {
       }
       sequence++
       const numbered = /^[\dIVXivx]+(?:[.)]\d+)*$|^[a-zđ]$/u.test(stt)
+      // A plain number after a sub-section's "1.1", "1.2" is the sub-section's sibling: the sub-section ends.
+      if (sub && /^\d+$/.test(stt)) sub = ''
       let number = numbered ? stt : String(sequence)
       if (sub && numbered && !stt.startsWith(`${sub}.`)) number = `${sub}.${stt}`
       else if (sub && !numbered) number = `${sub}.${sequence}`
