@@ -152,7 +152,7 @@ function safeParse(xml: string): XmlElement {
 
 // Parts of a paragraph that are not its visible text: properties, deleted revisions, field codes, the fallback
 // copy of alternate content, text boxes (read as paragraphs of their own).
-const SKIP = new Set(['w:pPr', 'w:rPr', 'w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'mc:Fallback', 'w:footnoteReference', 'w:endnoteReference', 'w:commentReference', 'w:sym'])
+const SKIP = new Set(['w:pPr', 'w:rPr', 'w:sdtPr', 'w:sdtEndPr', 'w:tblPr', 'w:trPr', 'w:tcPr', 'w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'mc:Fallback', 'w:footnoteReference', 'w:endnoteReference', 'w:commentReference', 'w:sym'])
 
 interface Context {
   numbering: Numbering
