@@ -86,8 +86,10 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
       pages.push(linesOf(items))
       page.cleanup()
     }
-    const letters = pages.flat().reduce((sum, l) => sum + (l.text.match(/\p{L}/gu)?.length ?? 0), 0)
-    if (letters < Math.max(20, pages.length * 5)) throw new UploadError(SCAN)
+    // A scan has no text layer, or only a stamp or a watermark on each page: most pages hold almost no letters.
+    const lettersOf = (lines: Line[]) => lines.reduce((sum, l) => sum + (l.text.match(/\p{L}/gu)?.length ?? 0), 0)
+    const bare = pages.filter((lines) => lettersOf(lines) < 40).length
+    if (pages.length === 0 || bare >= pages.length * 0.8) throw new UploadError(SCAN)
     // A first or last line that recurs, digits aside, on most pages is a running header or footer.
     const edge = new Map<string, number>()
     for (const lines of pages) {

@@ -40,6 +40,17 @@ describe('paragraphs', () => {
     expect(text).not.toMatch(/Chú thích/)
   })
 
+  it('reads what Word writes around the text: split runs, bookmarks, revisions, fields, hyperlinks, content controls', async () => {
+    const raw = [
+      '<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r w:rsidR="00A1"><w:rPr><w:b/></w:rPr><w:t>Bộ Nội</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t xml:space="preserve"> vụ </w:t></w:r><w:bookmarkEnd w:id="0"/>',
+      '<w:del w:id="1" w:author="A"><w:r><w:delText>chậm trễ </w:delText></w:r></w:del><w:ins w:id="2" w:author="A"><w:r><w:t>khẩn trương </w:t></w:r></w:ins>',
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF _Ref1 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>hoàn thiện</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>',
+      '<w:hyperlink r:id="rId9"><w:r><w:t xml:space="preserve"> dự thảo Nghị định</w:t></w:r></w:hyperlink><w:sdt><w:sdtPr><w:alias w:val="Hạn"/></w:sdtPr><w:sdtContent><w:r><w:t>, hoàn thành trong tháng 6 năm 2024.</w:t></w:r></w:sdtContent></w:sdt></w:p>',
+    ].join('')
+    const { text } = await readUpload('a.docx', docx([raw]))
+    expect(text).toBe('Bộ Nội vụ khẩn trương hoàn thiện dự thảo Nghị định, hoàn thành trong tháng 6 năm 2024.')
+  })
+
   it('keeps a tab in the header block (two columns) and makes it a space in the body', async () => {
     const body = Array.from({ length: 35 }, (_, i) => p(`Đoạn ${i + 1}.`))
     const { text } = await readUpload('a.docx', docx([p('Số: 12/CT-UBND\tNghệ An, ngày 5 tháng 1 năm 2024'), ...body, p('a)\tSở Nội vụ chủ trì.')]))

@@ -35,6 +35,7 @@ describe('PDF', () => {
 
   it('refuses a scan, a password-protected PDF and a truncated one, in Vietnamese', async () => {
     expect(await refusal('quet.pdf', fixture('ban-quet.pdf'))).toMatch(/^Tệp PDF không có lớp chữ \(có thể là bản quét\)/)
+    expect(await refusal('quet2.pdf', fixture('ban-quet-dong-dau.pdf'))).toMatch(/không có lớp chữ/)
     expect(await refusal('mk.pdf', fixture('mat-khau.pdf'))).toMatch(/mật khẩu/)
     const whole = fixture('chi-thi.pdf')
     expect(await refusal('cut.pdf', whole.subarray(0, 400))).toMatch(/PDF bị hỏng|không có lớp chữ/)

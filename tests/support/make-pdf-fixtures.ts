@@ -96,6 +96,18 @@ async function scan() {
   await write('ban-quet.pdf', doc)
 }
 
+// A three-page scan that carries a stamp in text on each page: still no text layer worth the name.
+async function stampedScan() {
+  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false })
+  doc.registerFont('dejavu', FONT)
+  for (let k = 0; k < 3; k++) {
+    doc.addPage()
+    doc.image(png(200, 280), 0, 0, { width: 595, height: 842 })
+    doc.font('dejavu').fontSize(9).text(`Bản sao – trang ${k + 1}`, 20, 20)
+  }
+  await write('ban-quet-dong-dau.pdf', doc)
+}
+
 async function locked() {
   const doc = new PDFDocument({ size: 'A4', userPassword: 'matkhau', ownerPassword: 'chu', pdfVersion: '1.7' })
   doc.registerFont('dejavu', FONT)
@@ -105,5 +117,6 @@ async function locked() {
 
 await directive()
 await scan()
+await stampedScan()
 await locked()
 console.log('written to', OUT)
