@@ -301,7 +301,8 @@ function tableBlock(tbl: XmlElement, ctx: Context): string {
 // block (the two columns of "Số: …<tab>Hà Nội, ngày …", which the extractor splits); after a list label or in
 // the body it is a space.
 function bodyTabs(text: string, index: number): string {
-  const t = text.replace(/^[\t ]+/, '')
+  // A typed list label followed by a tab ("a)<tab>Sở Nội vụ …") is a label and a space.
+  const t = text.replace(/^[\t ]+/, '').replace(/^((?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVX]+\.|[-+•])\t+)/u, (m) => `${m.trimEnd()} `)
   if (!t.includes('\t')) return t
   if (index < 30 && t.length < 200) return t.replace(/\t+/g, '\t')
   return t.replace(/\t+/g, ' ')

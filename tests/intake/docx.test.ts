@@ -53,9 +53,10 @@ describe('paragraphs', () => {
 
   it('keeps a tab in the header block (two columns) and makes it a space in the body', async () => {
     const body = Array.from({ length: 35 }, (_, i) => p(`Đoạn ${i + 1}.`))
-    const { text } = await readUpload('a.docx', docx([p('Số: 12/CT-UBND\tNghệ An, ngày 5 tháng 1 năm 2024'), ...body, p('a)\tSở Nội vụ chủ trì.')]))
+    const { text } = await readUpload('a.docx', docx([p('Số: 12/CT-UBND\tNghệ An, ngày 5 tháng 1 năm 2024'), p('1.\tSở Tài chính bố trí kinh phí.'), ...body, p('a)\tSở Nội vụ chủ trì.')]))
     const paragraphs = text.split('\n\n')
     expect(paragraphs[0]).toBe('Số: 12/CT-UBND\tNghệ An, ngày 5 tháng 1 năm 2024')
+    expect(paragraphs[1]).toBe('1. Sở Tài chính bố trí kinh phí.')
     expect(paragraphs[paragraphs.length - 1]).toBe('a) Sở Nội vụ chủ trì.')
   })
 
