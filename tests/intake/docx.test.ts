@@ -1,6 +1,8 @@
 // .docx files built as Word writes them: automatic numbering, footnote references, tabs and breaks, and a plan
 // whose "Phụ lục: Danh mục nhiệm vụ" table (shuffled columns, merged section rows, a two-level header, a lead
 // merged down several rows) becomes tasks through the extractor.
+import fs from 'node:fs'
+import path from 'node:path'
 import { extractDirective } from '~/extractor'
 import { readUpload } from '~/intake/read-upload.server'
 import { docx, p, table } from './ooxml'
@@ -115,5 +117,16 @@ describe('a Kế hoạch with its task table in an appendix', () => {
     expect(r.tasks[1].content).toBe('Kiểm tra công tác xây dựng văn bản tại các huyện')
     expect(r.tasks[0].output).toBe('Báo cáo kết quả rà soát')
     expect(r.unassigned).toEqual([])
+  })
+})
+
+describe('the real directives saved as .docx', () => {
+  it.each(['000_506597647e220cc6.txt', '002_1ca8dc2ac5247edc.txt'])('%s reads exactly as its .txt', async (name) => {
+    const txt = fs.readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'directives', name), 'utf8')
+    const word = docx(txt.split('\n').filter((l) => l.trim() !== '').map((l) => p(l)))
+    const { text } = await readUpload(name.replace('.txt', '.docx'), word)
+    const fromWord = extractDirective(text)
+    expect(fromWord.tasks.length).toBeGreaterThan(25)
+    expect(fromWord).toEqual(extractDirective(txt))
   })
 })
