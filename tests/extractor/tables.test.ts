@@ -2,9 +2,8 @@
 // numerals, capitals, "1" over "1.1", merged rows that lost their tabs), combined lead/support columns, targets.
 import { extractDirective } from '~/extractor'
 import { isTaskTableHeader } from '~/extractor/tables'
+import { taskRow } from '../support/task-rows'
 
-const row = (t: { ref: string; leads: Array<{ code: string | null; name: string }>; supports: Array<{ code: string | null; name: string }>; deadline: { kind: string; dueOn: string | null; recurrence: string | null } }) =>
-  `${t.ref} | ${t.leads.map((a) => a.code ?? `?${a.name}`).join(',')} | ${t.supports.map((a) => a.code ?? `?${a.name}`).join(',')} | ${t.deadline.kind} ${t.deadline.dueOn ?? t.deadline.recurrence ?? ''}`.trim()
 
 const HEAD = 'KẾ HOẠCH\nTriển khai Chương trình cải cách hành chính năm 2024\n\nII. NHIỆM VỤ\n\n'
 const tsv = (...rows: string[][]) => rows.map((r) => r.join('\t')).join('\n')
@@ -34,7 +33,7 @@ describe('task tables', () => {
       tsv(['1', 'Kết nối Cơ sở dữ liệu quốc gia về dân cư', 'Bộ Công an', 'Bộ TTTT', '30/6/2024', 'Hệ thống', '']) +
       '\n\nIII. TỔ CHỨC THỰC HIỆN\n\nVăn phòng Chính phủ theo dõi, đôn đốc.'
     const r = extractDirective(text, { issuedOn: '2024-01-10' })
-    expect(r.tasks.slice(0, 4).map(row)).toEqual([
+    expect(r.tasks.slice(0, 4).map(taskRow)).toEqual([
       'A.1.1 | BTP | G-BO-NGANH | quarter 2024-06-30',
       'A.1.2 | BNV | VPCP | month 2024-10-31',
       'A.2 | G-BO-NGANH |  | year 2024-12-31',
@@ -47,6 +46,6 @@ describe('task tables', () => {
   it('splits a combined "chủ trì, phối hợp" column: the first agency leads', () => {
     const text = HEAD + tsv(['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì, phối hợp', 'Thời hạn'], ['1', 'Hoàn thiện Cổng Dịch vụ công quốc gia', 'Văn phòng Chính phủ; Bộ Công an, Bộ Thông tin và Truyền thông', 'Quý IV/2024'])
     const r = extractDirective(text, { issuedOn: '2024-01-10' })
-    expect(r.tasks.map(row)).toEqual(['1 | VPCP | BCA,BTTTT | quarter 2024-12-31'])
+    expect(r.tasks.map(taskRow)).toEqual(['1 | VPCP | BCA,BTTTT | quarter 2024-12-31'])
   })
 })

@@ -6,9 +6,8 @@ import path from 'node:path'
 import { extractDirective } from '~/extractor'
 import { readUpload } from '~/intake/read-upload.server'
 import { docx, p, table } from './ooxml'
+import { taskRow } from '../support/task-rows'
 
-const row = (t: { ref: string; leads: Array<{ code: string | null; name: string }>; supports: Array<{ code: string | null; name: string }>; deadline: { kind: string; dueOn: string | null; recurrence: string | null } }) =>
-  `${t.ref} | ${t.leads.map((a) => a.code ?? `?${a.name}`).join(',')} | ${t.supports.map((a) => a.code ?? `?${a.name}`).join(',')} | ${t.deadline.kind} ${t.deadline.dueOn ?? t.deadline.recurrence ?? ''}`.trim()
 
 describe('paragraphs', () => {
   it('renders Word numbering as labels, tabs and breaks, and drops footnote references and footnote text', async () => {
@@ -106,7 +105,7 @@ describe('a Kế hoạch with its task table in an appendix', () => {
     const { text } = await readUpload('ke-hoach.docx', plan)
     const r = extractDirective(text)
     expect(r.directive).toMatchObject({ type: 'ke_hoach', number: '45/KH-UBND', issuer: 'Ủy ban nhân dân tỉnh Nghệ An', issuedOn: '2024-01-10', signer: 'Nguyễn Đức Trung' })
-    expect(r.tasks.map(row)).toEqual([
+    expect(r.tasks.map(taskRow)).toEqual([
       'bảng.I.1 | NA-STP | G-NA-SO-NGANH | quarter 2024-06-30',
       'bảng.I.2 | NA-STP | G-NA-HUYEN | date 2024-09-30',
       'bảng.II.1 | NA-VP | NA-STP,NA-SNV | month 2024-06-30',

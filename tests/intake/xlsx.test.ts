@@ -5,9 +5,8 @@ import { strToU8, zipSync } from 'fflate'
 import { extractDirective } from '~/extractor'
 import { readUpload, UploadError } from '~/intake/read-upload.server'
 import { buildTemplate, TEMPLATE_COLUMNS } from '~/intake/template.server'
+import { taskRow } from '../support/task-rows'
 
-const row = (t: { ref: string; leads: Array<{ code: string | null; name: string }>; supports: Array<{ code: string | null; name: string }>; deadline: { kind: string; dueOn: string | null; recurrence: string | null } }) =>
-  `${t.ref} | ${t.leads.map((a) => a.code ?? `?${a.name}`).join(',')} | ${t.supports.map((a) => a.code ?? `?${a.name}`).join(',')} | ${t.deadline.kind} ${t.deadline.dueOn ?? t.deadline.recurrence ?? ''}`.trim()
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer())
@@ -32,7 +31,7 @@ describe('the template', () => {
     expect(source).toBe('xlsx')
     expect(text.split('\n')[0]).toBe(TEMPLATE_COLUMNS.map((c) => c.header).join('\t'))
     const r = extractDirective(text, { issuedOn: '2024-01-15' })
-    expect(r.tasks.map(row)).toEqual(['I.1 | NA-VP | NA-STP,NA-SNV | date 2024-06-30', 'I.2 | NA-SNV |  | recurring quarterly'])
+    expect(r.tasks.map(taskRow)).toEqual(['I.1 | NA-VP | NA-STP,NA-SNV | date 2024-06-30', 'I.2 | NA-SNV |  | recurring quarterly'])
     expect(r.tasks[1]).toMatchObject({ output: 'Báo cáo', target: 'Đúng hạn trên 95%' })
   })
 
@@ -49,7 +48,7 @@ describe('the template', () => {
     ws.addRow(['1', 'Rà soát thủ tục hành chính', 'Các bộ, ngành', 'Bộ Tư pháp', 45473, 'Báo cáo'])
     ws.addRow(['2', 'Kết nối Cơ sở dữ liệu quốc gia về dân cư', 'Bộ Công an', '', 'Quý III/2024', 'Hệ thống'])
     const r = extractDirective((await readUpload('ds.xlsx', await bytesOf(wb))).text, { issuedOn: '2024-01-15' })
-    expect(r.tasks.map(row)).toEqual([
+    expect(r.tasks.map(taskRow)).toEqual([
       'I.1 | BNV | VPCP,BTTTT | date 2024-09-30',
       'I.2 | VPCP |  | recurring monthly',
       'II.1 | G-BO-NGANH | BTP | date 2024-06-30',
@@ -77,7 +76,7 @@ describe('other workbooks', () => {
     const { text } = await readUpload('dm.xlsx', await bytesOf(wb))
     expect(text.split('\n')[0]).toBe('KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2024')
     const r = extractDirective(text, { issuedOn: '2024-01-15' })
-    expect(r.tasks.map(row)).toEqual(['I.1 | NA-STTTT | NA-VP | date 2024-03-31', 'I.2 | NA-STTTT | G-NA-HUYEN | date 2024-12-31'])
+    expect(r.tasks.map(taskRow)).toEqual(['I.1 | NA-STTTT | NA-VP | date 2024-03-31', 'I.2 | NA-STTTT | G-NA-HUYEN | date 2024-12-31'])
     expect(r.tasks[0].output).toBe('Trung tâm dữ liệu')
   })
 
