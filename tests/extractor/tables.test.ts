@@ -4,7 +4,6 @@ import { extractDirective } from '~/extractor'
 import { isTaskTableHeader } from '~/extractor/tables'
 import { taskRow } from '../support/task-rows'
 
-
 const HEAD = 'KẾ HOẠCH\nTriển khai Chương trình cải cách hành chính năm 2024\n\nII. NHIỆM VỤ\n\n'
 const tsv = (...rows: string[][]) => rows.map((r) => r.join('\t')).join('\n')
 

@@ -8,7 +8,6 @@ import { readUpload } from '~/intake/read-upload.server'
 import { docx, p, table } from './ooxml'
 import { taskRow } from '../support/task-rows'
 
-
 describe('paragraphs', () => {
   it('renders Word numbering as labels, tabs and breaks, and drops footnote references and footnote text', async () => {
     const bytes = docx(

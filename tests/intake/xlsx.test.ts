@@ -7,7 +7,6 @@ import { readUpload, UploadError } from '~/intake/read-upload.server'
 import { buildTemplate, TEMPLATE_COLUMNS } from '~/intake/template.server'
 import { taskRow } from '../support/task-rows'
 
-
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer())
 }
