@@ -32,6 +32,18 @@ function nonBlank(text: string, what: string): string {
 
 /** The text of an uploaded file and the kind it was read as; throws UploadError for anything it cannot read. */
 export async function readUpload(fileName: string, bytes: Uint8Array): Promise<{ text: string; source: UploadSource }> {
+  try {
+    return await readAny(fileName, bytes)
+  } catch (e) {
+    if (e instanceof UploadError) throw e
+    // A file that trips a reader in a way no check foresaw is still the file's fault for the officer: say so, and
+    // keep the cause for the server log.
+    console.error('readUpload: unexpected error', { fileName, size: bytes.length, error: e })
+    throw new UploadError('Không đọc được tệp này (định dạng lạ hoặc bị hỏng): hãy lưu lại dưới dạng .docx hoặc .txt rồi tải lên lần nữa, hoặc dán nội dung văn bản.')
+  }
+}
+
+async function readAny(fileName: string, bytes: Uint8Array): Promise<{ text: string; source: UploadSource }> {
   if (bytes.length === 0) throw new UploadError('Tệp trống (0 byte): hãy chọn đúng tệp văn bản.')
   if (bytes.length > MAX_UPLOAD_BYTES) throw new UploadError(`Tệp quá lớn (${megabytes(bytes.length)}): giới hạn là 10 MB.`)
   const ext = extensionOf(fileName)

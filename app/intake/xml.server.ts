@@ -23,11 +23,29 @@ export function decodeEntities(s: string): string {
 
 const ATTR = /([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g
 
-/** Parses XML into a tree; throws Error on a malformed document. */
+// Limits against a crafted document: the walk over the tree recurses, and every element costs memory.
+const MAX_DEPTH = 256
+const MAX_ELEMENTS = 2_000_000
+
+// The '>' that closes a tag, skipping any inside quoted attribute values.
+function tagEnd(xml: string, from: number): number {
+  let quote = ''
+  for (let k = from; k < xml.length; k++) {
+    const c = xml[k]
+    if (quote) {
+      if (c === quote) quote = ''
+    } else if (c === '"' || c === "'") quote = c
+    else if (c === '>') return k
+  }
+  return -1
+}
+
+/** Parses XML into a tree; throws Error on a malformed, too deep or too large document. */
 export function parseXml(xml: string): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [] }
   const stack: XmlElement[] = [root]
   let i = 0
+  let count = 0
   const n = xml.length
   while (i < n) {
     const lt = xml.indexOf('<', i)
@@ -55,7 +73,7 @@ export function parseXml(xml: string): XmlElement {
       i = end + 1
       continue
     }
-    const gt = xml.indexOf('>', lt)
+    const gt = tagEnd(xml, lt + 1)
     if (gt < 0) throw new Error('unterminated tag')
     const body = xml.slice(lt + 1, gt)
     i = gt + 1
@@ -77,7 +95,11 @@ export function parseXml(xml: string): XmlElement {
     }
     const el: XmlElement = { name, attrs, children: [] }
     stack[stack.length - 1].children.push(el)
-    if (!selfClosing) stack.push(el)
+    if (++count > MAX_ELEMENTS) throw new Error('too many elements')
+    if (!selfClosing) {
+      stack.push(el)
+      if (stack.length > MAX_DEPTH) throw new Error('too deep')
+    }
   }
   if (stack.length !== 1) throw new Error('unclosed element')
   const top = root.children.find((c): c is XmlElement => typeof c !== 'string')

@@ -85,6 +85,12 @@ describe('size and type', () => {
     expect((await refusal('hong.docx', broken)).message).toMatch(/bị hỏng/)
   })
 
+  it('refuses a crafted document nested 100 000 levels deep instead of overflowing the stack', async () => {
+    const deep = `${'<w:r>'.repeat(100_000)}${'</w:r>'.repeat(100_000)}`
+    const bytes = docx([], { 'word/document.xml': `<w:document><w:body><w:p>${deep}</w:p></w:body></w:document>` })
+    expect((await refusal('sau.docx', bytes)).message).toMatch(/bị hỏng/)
+  })
+
   it('every message is Vietnamese', async () => {
     for (const [name, bytes] of [['a.txt', new Uint8Array(0)], ['a.docx', strToU8('x')], ['a.png', new Uint8Array([0x89, 0x50, 0, 1, 2, 3])]] as const) {
       expect((await refusal(name, bytes)).message).toMatch(VIETNAMESE)
