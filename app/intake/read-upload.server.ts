@@ -6,13 +6,13 @@ import { MAX_UPLOAD_BYTES, megabytes, UploadError } from './errors.server'
 import { isPdf, readPdf } from './pdf.server'
 import { decodeText } from './text.server'
 import { readXlsx } from './xlsx.server'
-import { checkWholeZip, isZip, openZip } from './zip.server'
+import { checkWholeZip, CORRUPT_ZIP, isZip, openZip, type ZipArchive } from './zip.server'
 
 export { UploadError, MAX_UPLOAD_BYTES } from './errors.server'
 
 export type UploadSource = 'txt' | 'docx' | 'pdf' | 'xlsx'
 
-const SUPPORTED = 'chỉ nhận tệp .txt, .docx, .pdf (có lớp chữ) và .xlsx'
+const SUPPORTED = 'Chỉ nhận tệp .txt, .docx, .pdf (có lớp chữ) và .xlsx'
 const TEXT_EXTENSIONS = new Set(['', '.txt', '.text', '.md', '.markdown', '.csv', '.tsv'])
 
 function extensionOf(fileName: string): string {
@@ -49,7 +49,16 @@ async function readAny(fileName: string, bytes: Uint8Array): Promise<{ text: str
   const ext = extensionOf(fileName)
 
   if (isZip(bytes)) {
-    const zip = openZip(bytes)
+    let zip: ZipArchive
+    try {
+      zip = openZip(bytes)
+    } catch (e) {
+      // Named as text but starting like an archive: for the officer, not a text file.
+      if (e instanceof UploadError && e.message === CORRUPT_ZIP && TEXT_EXTENSIONS.has(ext) && ext !== '') {
+        throw new UploadError(`Tệp ${ext} không phải văn bản (nội dung là tệp nén hỏng). ${SUPPORTED}.`)
+      }
+      throw e
+    }
     if (isDocx(zip)) return { text: nonBlank(readDocx(zip), 'Tệp .docx'), source: 'docx' }
     if (zip.has('xl/workbook.xml')) {
       // exceljs unpacks the whole archive: every entry is inflated under the limits first.
@@ -57,15 +66,15 @@ async function readAny(fileName: string, bytes: Uint8Array): Promise<{ text: str
       return { text: nonBlank(await readXlsx(bytes), 'Tệp .xlsx'), source: 'xlsx' }
     }
     if (zip.text('mimetype')?.startsWith('application/vnd.oasis.opendocument')) {
-      throw new UploadError(`Tệp OpenDocument (.odt/.ods) chưa được hỗ trợ: hãy lưu lại dưới dạng .docx hoặc .xlsx (${SUPPORTED}).`)
+      throw new UploadError(`Tệp OpenDocument (.odt/.ods) chưa được hỗ trợ: hãy lưu lại dưới dạng .docx hoặc .xlsx.`)
     }
-    throw new UploadError(`Tệp nén này không phải văn bản Word (.docx) hay bảng tính Excel (.xlsx): ${SUPPORTED}.`)
+    throw new UploadError(`Tệp nén này không phải văn bản Word (.docx) hay bảng tính Excel (.xlsx). ${SUPPORTED}.`)
   }
   if (isPdf(bytes)) return { text: nonBlank(await readPdf(bytes), 'Tệp PDF'), source: 'pdf' }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     throw new UploadError(`Tệp Word/Excel định dạng cũ (.doc/.xls) chưa được hỗ trợ: hãy mở bằng Word/Excel và lưu lại dưới dạng .docx/.xlsx.`)
   }
-  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) throw new UploadError(`Tệp RTF chưa được hỗ trợ: hãy lưu lại dưới dạng .docx (${SUPPORTED}).`)
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) throw new UploadError(`Tệp RTF chưa được hỗ trợ: hãy lưu lại dưới dạng .docx.`)
 
   if (ext === '.docx' || ext === '.xlsx') throw new UploadError(`Tệp có đuôi ${ext} nhưng nội dung không phải tệp ${ext === '.docx' ? 'Word' : 'Excel'} hợp lệ (hỏng hoặc đổi đuôi): hãy mở bằng ${ext === '.docx' ? 'Word' : 'Excel'}, lưu lại rồi tải lên lần nữa.`)
   if (ext === '.pdf') throw new UploadError('Tệp có đuôi .pdf nhưng nội dung không phải PDF (hỏng hoặc đổi đuôi): hãy xuất lại tệp PDF rồi tải lên lần nữa.')
@@ -73,7 +82,7 @@ async function readAny(fileName: string, bytes: Uint8Array): Promise<{ text: str
     try {
       return { text: nonBlank(decodeText(bytes), 'Tệp'), source: 'txt' }
     } catch {
-      throw new UploadError(`Định dạng tệp ${ext} không được hỗ trợ: ${SUPPORTED}.`)
+      throw new UploadError(`Định dạng tệp ${ext} không được hỗ trợ. ${SUPPORTED}.`)
     }
   }
   return { text: nonBlank(decodeText(bytes), 'Tệp văn bản'), source: 'txt' }

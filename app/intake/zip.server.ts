@@ -29,7 +29,7 @@ export interface ZipArchive {
   text(name: string): string | null
 }
 
-const CORRUPT = 'Tệp nén (.docx/.xlsx) bị hỏng hoặc không đầy đủ: hãy mở tệp bằng Word/Excel, lưu lại rồi tải lên lần nữa.'
+export const CORRUPT_ZIP = 'Tệp nén (.docx/.xlsx) bị hỏng hoặc không đầy đủ: hãy mở tệp bằng Word/Excel, lưu lại rồi tải lên lần nữa.'
 const BOMB = (limit: number) =>
   `Tệp nén giải nén ra quá lớn (trên ${Math.round(limit / 1024 / 1024)} MB) hoặc có quá nhiều thành phần: có thể là tệp độc hại (zip bomb), hệ thống không đọc.`
 
@@ -50,19 +50,19 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
       break
     }
   }
-  if (eocd < 0) throw new UploadError(CORRUPT)
+  if (eocd < 0) throw new UploadError(CORRUPT_ZIP)
   const count = u16(eocd + 10)
   const cdSize = u32(eocd + 12)
   const cdOffset = u32(eocd + 16)
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new UploadError(CORRUPT)
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new UploadError(CORRUPT_ZIP)
   if (count > limits.maxEntries) throw new UploadError(BOMB(limits.maxTotal))
-  if (cdOffset + cdSize > eocd) throw new UploadError(CORRUPT)
+  if (cdOffset + cdSize > eocd) throw new UploadError(CORRUPT_ZIP)
   const entries = new Map<string, Entry>()
   let declared = 0
   let p = cdOffset
   const decoder = new TextDecoder('utf-8')
   for (let i = 0; i < count; i++) {
-    if (p + 46 > eocd || u32(p) !== 0x02014b50) throw new UploadError(CORRUPT)
+    if (p + 46 > eocd || u32(p) !== 0x02014b50) throw new UploadError(CORRUPT_ZIP)
     const flags = u16(p + 8)
     const method = u16(p + 10)
     const compressedSize = u32(p + 20)
@@ -76,7 +76,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     if (size === 0xffffffff || compressedSize === 0xffffffff) throw new UploadError(BOMB(limits.maxTotal))
     declared += size
     if (declared > limits.maxTotal) throw new UploadError(BOMB(limits.maxTotal))
-    if (localOffset + 30 > bytes.length) throw new UploadError(CORRUPT)
+    if (localOffset + 30 > bytes.length) throw new UploadError(CORRUPT_ZIP)
     entries.set(name.replace(/^\/+/, ''), { name, method, flags, compressedSize, size, localOffset })
   }
   let inflated = 0
@@ -85,17 +85,17 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     if (e === undefined) return null
     if (e.flags & 1) throw new UploadError('Tệp được đặt mật khẩu (mã hóa): hãy gỡ mật khẩu rồi tải lên lại.')
     const lo = e.localOffset
-    if (u32(lo) !== 0x04034b50) throw new UploadError(CORRUPT)
+    if (u32(lo) !== 0x04034b50) throw new UploadError(CORRUPT_ZIP)
     const start = lo + 30 + u16(lo + 26) + u16(lo + 28)
     const end = start + e.compressedSize
-    if (end > bytes.length) throw new UploadError(CORRUPT)
+    if (end > bytes.length) throw new UploadError(CORRUPT_ZIP)
     const data = bytes.subarray(start, end)
     if (e.method === 0) {
       inflated += data.length
       if (inflated > limits.maxTotal) throw new UploadError(BOMB(limits.maxTotal))
       return data
     }
-    if (e.method !== 8) throw new UploadError(CORRUPT)
+    if (e.method !== 8) throw new UploadError(CORRUPT_ZIP)
     // Inflated chunk by chunk: the declared size is not trusted, the running total is.
     const chunks: Uint8Array[] = []
     let done = false
@@ -114,9 +114,9 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
       if (data.length === 0) inflater.push(new Uint8Array(0), true)
     } catch (err) {
       if (err instanceof UploadError) throw err
-      throw new UploadError(CORRUPT)
+      throw new UploadError(CORRUPT_ZIP)
     }
-    if (!done || own !== e.size) throw new UploadError(CORRUPT)
+    if (!done || own !== e.size) throw new UploadError(CORRUPT_ZIP)
     const out = new Uint8Array(own)
     let o = 0
     for (const c of chunks) {
@@ -135,7 +135,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
       try {
         return new TextDecoder('utf-8', { fatal: true }).decode(b).replace(/^\uFEFF/, '')
       } catch {
-        throw new UploadError(CORRUPT)
+        throw new UploadError(CORRUPT_ZIP)
       }
     },
   }

@@ -68,7 +68,10 @@ describe('size and type', () => {
 
   it('refuses images, old Word files, RTF and other archives with what to do instead', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0])
-    expect((await refusal('anh.png', png)).message).toMatch(/không được hỗ trợ.*\.docx/)
+    expect((await refusal('anh.png', png)).message).toMatch(/không được hỗ trợ\. Chỉ nhận tệp .*\.docx/)
+    expect((await refusal('anh.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).message).toMatch(/Chỉ nhận tệp/)
+    // Named as text, starting like an archive, and broken.
+    expect((await refusal('rac.txt', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0xff, 0xfe]))).message).toMatch(/không phải văn bản/)
     expect((await refusal('cu.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).message).toMatch(/\.doc\/\.xls.*\.docx/)
     expect((await refusal('a.rtf', strToU8('{\\rtf1\\ansi Bộ Nội vụ}'))).message).toMatch(/RTF/)
     expect((await refusal('a.zip', zipSync({ 'anh.txt': strToU8('xin chào') }))).message).toMatch(/không phải văn bản Word/)
