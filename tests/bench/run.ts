@@ -111,7 +111,7 @@ async function benchSize(n: number) {
   }
 }
 
-benchExtraction()
+await benchExtraction()
 if (flags.pages !== 'no') for (const n of sizes) await benchSize(n)
 if (flags.jobs !== 'no') {
   const largest = Math.max(...sizes)
