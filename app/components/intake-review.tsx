@@ -20,7 +20,7 @@ const vnNumber = (n: number) => n.toLocaleString('vi-VN')
 function shortLabel(labels: Map<string, PickerOption>, code: string): string {
   const o = labels.get(code)
   if (!o) return code
-  return o.label.split(' — ')[0]
+  return o.group ? o.label.replace(/^Nhóm: /, '') : o.label.split(' — ')[0]
 }
 
 function AgencyCell({

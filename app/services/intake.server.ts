@@ -101,10 +101,12 @@ export interface AgencyOption {
 /** Every agency and group an officer may pick, with a label that shows the short name and the code. */
 export function intakeAgencyOptions(db: Db): AgencyOption[] {
   const groups = db.select().from(agencyGroups).orderBy(asc(agencyGroups.name)).all()
-  const list = db.select().from(agencies).where(eq(agencies.active, true)).orderBy(asc(agencies.path), asc(agencies.name)).all()
+  // Merged agencies stay: a directive written before the merger names them, and their tasks pass to the successor.
+  const list = db.select().from(agencies).orderBy(asc(agencies.path), asc(agencies.name)).all()
+  const until = (a: (typeof list)[number]) => (!a.active && a.validTo ? ` (đến ${formatVnDate(a.validTo)})` : '')
   return [
     ...groups.map((g) => ({ code: g.code, label: `Nhóm: ${g.name}`, group: true })),
-    ...list.map((a) => ({ code: a.code, label: a.name === a.shortName ? a.name : `${a.shortName} — ${a.name}`, group: false })),
+    ...list.map((a) => ({ code: a.code, label: `${a.name === a.shortName ? a.name : `${a.shortName} — ${a.name}`}${until(a)}`, group: false })),
   ]
 }
 
