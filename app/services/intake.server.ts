@@ -360,7 +360,8 @@ export function validateDraft(db: Db, draft: Draft) {
     const parsed = ItemFormSchema.safeParse(itemFormInput(row))
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        if (issue.path[0] === 'leads' && row.leads.length === 0) continue
+        // Missing and unmapped agencies are already reported above, by name.
+        if (issue.path[0] === 'leads' && (row.leads.length === 0 || row.leads.some((a) => !a.code))) continue
         const m = lowerFirst(issue.message)
         if (!messages.includes(m)) messages.push(m)
       }

@@ -102,14 +102,22 @@ describe('confirming a draft', () => {
 
   it('rolls back the directive and earlier items when a later item fails inside the transaction', () => {
     const d = draft002()
-    // Valid for the form, refused by the register: a group with no member on the issue date.
+    // Valid for the form, refused by the register: more than 240 monthly periods.
     d.rows[d.rows.length - 1].leads = [{ name: 'Bộ Nội vụ', code: 'BNV' }]
     d.rows[d.rows.length - 1].deadlineKind = 'recurring'
     d.rows[d.rows.length - 1].recurrence = 'monthly'
     d.rows[d.rows.length - 1].recurringFrom = '28/12/2023'
     d.rows[d.rows.length - 1].recurringUntil = '31/12/2060'
     const before = countRows(db, TABLES)
-    expect(() => confirmIntake(db, office, d)).toThrow(IntakeValidationError)
+    let error: IntakeValidationError | undefined
+    try {
+      confirmIntake(db, office, d)
+    } catch (e) {
+      error = e as IntakeValidationError
+    }
+    expect(error).toBeInstanceOf(IntakeValidationError)
+    // The register refused it (too many periods), after the directive and 29 items were written: all rolled back.
+    expect(Object.values(error!.errors.rows).flat()).toEqual(['Dòng cuối.2: khoảng thời gian theo dõi quá dài (tối đa 240 kỳ).'])
     expect(countRows(db, TABLES)).toEqual(before)
   })
 
