@@ -1,5 +1,5 @@
 // The intake review screen: the proposed directive and tasks, every cell editable, flags per row, the source beside.
-import { Fragment, useMemo, useRef, useState } from 'react'
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react'
 import { DIRECTIVE_TYPES, RECURRENCES, type DeadlineKind } from '../../db/reference/types'
 import { quarterRoman } from '../domain/dates'
 import { DEADLINE_KIND_LABELS, DIRECTIVE_TYPE_LABELS, RECURRENCE_LABELS } from '../lib/forms'
@@ -234,6 +234,11 @@ export function IntakeReview({ draft, setDraft, errors, options }: ReviewProps) 
     el?.scrollIntoView({ block: 'center', behavior: 'smooth' })
   }
   const allErrors = errors ? [...errors.form, ...Object.values(errors.directive), ...Object.values(errors.rows).flat()] : []
+  const errorBox = useRef<HTMLDivElement>(null)
+  // A refused confirmation shows its list of errors; the officer was at the bottom of the table when confirming.
+  useEffect(() => {
+    if (errors) errorBox.current?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+  }, [errors])
 
   return (
     <div className="intake-wide">
@@ -280,7 +285,7 @@ export function IntakeReview({ draft, setDraft, errors, options }: ReviewProps) 
       </section>
 
       {allErrors.length ? (
-        <div className="form-error" role="alert" data-testid="intake-errors">
+        <div className="form-error" role="alert" data-testid="intake-errors" ref={errorBox}>
           <strong>Chưa lưu: cần sửa {vnNumber(allErrors.length)} lỗi.</strong>
           <ul>
             {allErrors.slice(0, 30).map((m, i) => (
