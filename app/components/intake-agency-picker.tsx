@@ -6,6 +6,7 @@ export interface PickerOption {
   code: string
   label: string
   group: boolean
+  keywords?: string
 }
 
 interface Indexed extends PickerOption {
@@ -13,7 +14,7 @@ interface Indexed extends PickerOption {
 }
 
 export function indexOptions(options: PickerOption[]): Indexed[] {
-  return options.map((o) => ({ ...o, folded: foldVietnamese(`${o.label} ${o.code}`) }))
+  return options.map((o) => ({ ...o, folded: foldVietnamese(`${o.label} ${o.code} ${o.keywords ?? ''}`) }))
 }
 
 const MAX_SHOWN = 8

@@ -96,6 +96,8 @@ export interface AgencyOption {
   code: string
   label: string
   group: boolean
+  /** Other names and abbreviations (KH&ĐT, TT&TT …), so that the picker finds them too. */
+  keywords: string
 }
 
 /** Every agency and group an officer may pick, with a label that shows the short name and the code. */
@@ -104,9 +106,20 @@ export function intakeAgencyOptions(db: Db): AgencyOption[] {
   // Merged agencies stay: a directive written before the merger names them, and their tasks pass to the successor.
   const list = db.select().from(agencies).orderBy(asc(agencies.path), asc(agencies.name)).all()
   const until = (a: (typeof list)[number]) => (!a.active && a.validTo ? ` (đến ${formatVnDate(a.validTo)})` : '')
+  const byAgency = new Map<number, string[]>()
+  const byGroup = new Map<number, string[]>()
+  for (const r of db.select().from(agencyAliases).all()) {
+    const [map, id] = r.agencyId != null ? [byAgency, r.agencyId] : [byGroup, r.groupId]
+    if (id != null) map.set(id, [...(map.get(id) ?? []), r.aliasFolded])
+  }
   return [
-    ...groups.map((g) => ({ code: g.code, label: `Nhóm: ${g.name}`, group: true })),
-    ...list.map((a) => ({ code: a.code, label: `${a.name === a.shortName ? a.name : `${a.shortName} — ${a.name}`}${until(a)}`, group: false })),
+    ...groups.map((g) => ({ code: g.code, label: `Nhóm: ${g.name}`, group: true, keywords: (byGroup.get(g.id) ?? []).join(' | ') })),
+    ...list.map((a) => ({
+      code: a.code,
+      label: `${a.name === a.shortName ? a.name : `${a.shortName} — ${a.name}`}${until(a)}`,
+      group: false,
+      keywords: (byAgency.get(a.id) ?? []).join(' | '),
+    })),
   ]
 }
 
