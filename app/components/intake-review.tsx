@@ -225,7 +225,21 @@ export function IntakeReview({ draft, setDraft, errors, options }: ReviewProps) 
   const counts = draftCounts(draft.rows)
   const d = draft.directive
   const dirErr = errors?.directive ?? {}
-  const setDirective = (patch: Partial<Draft['directive']>) => setDraft((x) => ({ ...x, directive: { ...x.directive, ...patch } }))
+  const setDirective = (patch: Partial<Draft['directive']>) =>
+    setDraft((x) => {
+      const next = { ...x, directive: { ...x.directive, ...patch } }
+      // Once the issue date is known, recurring duties left without a span get the same default as at extraction.
+      const m = patch.issuedOn ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(patch.issuedOn.trim()) : null
+      if (!m) return next
+      const from = `${m[1].padStart(2, '0')}/${m[2].padStart(2, '0')}/${m[3]}`
+      const until = `31/12/${Number(m[3]) + 1}`
+      return {
+        ...next,
+        rows: next.rows.map((r) =>
+          r.deadlineKind === 'recurring' && !r.recurringFrom && !r.recurringUntil ? { ...r, recurringFrom: from, recurringUntil: until } : r,
+        ),
+      }
+    })
   const setRows = (f: (rows: DraftRow[]) => DraftRow[]) => setDraft((x) => ({ ...x, rows: f(x.rows) }))
   const updateRow = (id: string, patch: Partial<DraftRow>) => setRows((rows) => rows.map((r) => (r.id === id ? { ...r, ...patch } : r)))
   const showPhrase = (id: string) => {
@@ -303,6 +317,16 @@ export function IntakeReview({ draft, setDraft, errors, options }: ReviewProps) 
         <span className={counts.noOutput ? 'count warn' : 'count ok'}>{vnNumber(counts.noOutput)} chưa rõ sản phẩm</span>
         <span className={counts.unresolved ? 'count bad' : 'count ok'}>{vnNumber(counts.unresolved)} tên cơ quan chưa xác định</span>
         <span className="count">{vnNumber(draft.unassigned.length)} đoạn chưa thành nhiệm vụ</span>
+        {draft.rows.some((r) => r.deadlineKind === 'standing' && !r.deadlinePhrase && !r.standingConfirmed) ? (
+          <button
+            type="button"
+            className="mini"
+            title="Các dòng văn bản không nêu thời hạn được theo dõi như nhiệm vụ thường xuyên"
+            onClick={() => setRows((rows) => rows.map((r) => (r.deadlineKind === 'standing' && !r.deadlinePhrase ? { ...r, standingConfirmed: true } : r)))}
+          >
+            Xác nhận “thường xuyên” cho mọi dòng không nêu thời hạn
+          </button>
+        ) : null}
       </div>
 
       <div className="intake-layout">

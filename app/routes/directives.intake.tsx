@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { indexOptions } from '../components/intake-agency-picker'
 import { IntakeReview } from '../components/intake-review'
 import { CsrfInput } from '../components/ui'
+import { parseVnDate } from '../domain/dates'
 import { MAX_UPLOAD_BYTES, readUpload, UploadError } from '../intake/read-upload.server'
 import { getDb, readForm, requireUser } from '../lib/http.server'
 import type { Draft, DraftErrors } from '../lib/intake-draft'
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionData =
   | { intent: 'extract'; draft: Draft; error?: undefined; text?: undefined }
-  | { intent: 'extract'; error: string; text: string; draft?: undefined }
+  | { intent: 'extract'; error: string; text: string; issuedOn?: string; draft?: undefined }
   | { intent: 'confirm'; draft: Draft; errors: DraftErrors }
   | { intent: 'confirm'; error: string; draft?: undefined; errors?: undefined }
 
@@ -38,7 +39,7 @@ async function readIntakeForm(request: Request, user: CurrentUser): Promise<Form
   try {
     form = await unstable_parseMultipartFormData(
       request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES, filter: ({ name }) => ['csrf', 'intent', 'text', 'file'].includes(name) }),
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES, filter: ({ name }) => ['csrf', 'intent', 'text', 'file', 'issuedOn'].includes(name) }),
     )
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError) throw new UploadError(TOO_LARGE)
@@ -63,15 +64,20 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'extract') {
     const file = form.get('file')
     const pasted = typeof form.get('text') === 'string' ? String(form.get('text')) : ''
+    const issuedOnText = typeof form.get('issuedOn') === 'string' ? String(form.get('issuedOn')).trim().slice(0, 40) : ''
     try {
+      const issuedOn = issuedOnText ? parseVnDate(issuedOnText) : null
+      if (issuedOnText && !issuedOn) throw new IntakeInputError('Ngày ban hành không hợp lệ: nhập theo dạng dd/mm/yyyy và là ngày có thật.')
       if (file instanceof Blob && file.size > 0) {
         const name = 'name' in file && typeof file.name === 'string' ? file.name : 'tệp'
         const { text } = await readUpload(name, new Uint8Array(await file.arrayBuffer()))
-        return json<ActionData>({ intent, draft: proposeDraft(db, text, `tệp ${name}`) })
+        return json<ActionData>({ intent, draft: proposeDraft(db, text, `tệp ${name}`, issuedOn) })
       }
-      return json<ActionData>({ intent, draft: proposeDraft(db, pasted, 'văn bản dán vào') })
+      return json<ActionData>({ intent, draft: proposeDraft(db, pasted, 'văn bản dán vào', issuedOn) })
     } catch (e) {
-      if (e instanceof UploadError || e instanceof IntakeInputError) return json<ActionData>({ intent, error: e.message, text: pasted.slice(0, 500_000) }, { status: 400 })
+      if (e instanceof UploadError || e instanceof IntakeInputError) {
+        return json<ActionData>({ intent, error: e.message, text: pasted.slice(0, 500_000), issuedOn: issuedOnText }, { status: 400 })
+      }
       throw e
     }
   }
@@ -185,6 +191,11 @@ export default function Intake() {
             <div className="field">
               <label htmlFor="intake-text">Toàn văn văn bản</label>
               <textarea id="intake-text" name="text" rows={16} defaultValue={result && 'text' in result ? (result.text ?? '') : ''} placeholder="Dán nội dung văn bản vào đây…" />
+            </div>
+            <div className="field" style={{ maxWidth: '20rem' }}>
+              <label htmlFor="intake-issuedOn">Ngày ban hành (nếu văn bản không ghi)</label>
+              <input id="intake-issuedOn" name="issuedOn" type="text" placeholder="dd/mm/yyyy" defaultValue={result && 'issuedOn' in result ? (result.issuedOn ?? '') : ''} />
+              <span className="hint">Dùng để xác định năm của các thời hạn chỉ ghi ngày, tháng.</span>
             </div>
             <div className="field">
               <label htmlFor="intake-file">Hoặc chọn tệp</label>

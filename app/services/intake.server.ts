@@ -215,14 +215,14 @@ export function draftFromExtraction(db: Db, result: ExtractionResult, sourceText
 }
 
 /** Reads the tasks out of a directive's text; bad input becomes an IntakeInputError with a Vietnamese message. */
-export function proposeDraft(db: Db, text: string, sourceLabel: string): Draft {
+export function proposeDraft(db: Db, text: string, sourceLabel: string, issuedOn: IsoDate | null = null): Draft {
   if (!text.trim()) throw new IntakeInputError('Chưa có nội dung: hãy dán toàn văn văn bản chỉ đạo hoặc chọn tệp.')
   if (text.length > MAX_FULL_TEXT) {
     throw new IntakeInputError(`Văn bản quá dài (${text.length.toLocaleString('vi-VN')} ký tự): tối đa ${MAX_FULL_TEXT.toLocaleString('vi-VN')} ký tự cho một văn bản.`)
   }
   let result: ExtractionResult
   try {
-    result = extractDirective(text, { dictionary: agencyDictionary(db) })
+    result = extractDirective(text, { dictionary: agencyDictionary(db), issuedOn: issuedOn ?? undefined })
   } catch (e) {
     if (e instanceof ExtractionError) throw new IntakeInputError(e.message)
     throw e

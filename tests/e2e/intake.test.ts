@@ -115,6 +115,19 @@ describe('intake from a directive text, end to end', () => {
     await expectText(error, 'không phải văn bản')
     await shot(page, 'intake-01-bad-input')
     expect(directiveCount()).toBe(0)
+
+    // Cancelling a proposed draft leaves nothing behind, not even the draft in the tab.
+    await page.setInputFiles('#intake-file', [])
+    await page.fill('#intake-text', TEXT_002)
+    await page.click('main button[type=submit]')
+    await page.locator('.intake-table').waitFor({ timeout: 30_000 })
+    await page.waitForTimeout(500)
+    await Promise.all([page.waitForURL(/\/directives$/), page.click('.intake-confirm >> text=Hủy')])
+    await page.goto(`${base}/directives/intake`)
+    await page.locator('#intake-text').waitFor()
+    await page.waitForTimeout(300)
+    expect(await page.locator('.intake-table').count()).toBe(0)
+    expect(directiveCount()).toBe(0)
     await page.close()
   })
 

@@ -50,6 +50,13 @@ describe('proposing a draft', () => {
     expect(d.sourceText).toBe(TEXT_002)
   })
 
+  it('anchors a text that states no issue date to the date the officer gives', () => {
+    expect(proposeDraft(db, TEXT_000, 'x').directive.issuedOn).toBe('')
+    const d = proposeDraft(db, TEXT_000, 'x', '2023-04-25')
+    expect(d.directive.issuedOn).toBe('25/04/2023')
+    expect(d.rows.find((r) => r.ref === '6.e.1')).toMatchObject({ deadlineKind: 'recurring', recurrence: 'monthly', recurringFrom: '25/04/2023', recurringUntil: '31/12/2024' })
+  })
+
   it('refuses empty, foreign, binary and task-less text with a Vietnamese message', () => {
     const cases: Array<[string, RegExp]> = [
       ['   \n ', /Chưa có nội dung/],
