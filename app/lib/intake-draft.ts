@@ -142,12 +142,15 @@ export function emptyRow(ref = ''): DraftRow {
 function splitPoint(content: string, caret: number | undefined): number {
   if (caret !== undefined && caret > 0 && caret < content.trim().length) return caret
   const middle = content.length / 2
-  let best = -1
-  for (const m of content.matchAll(/[.;]\s+/g)) {
-    const at = m.index! + m[0].length
-    if (best < 0 || Math.abs(at - middle) < Math.abs(best - middle)) best = at
+  // A sentence break first, then a clause break, then any space.
+  for (const breaks of [/[.;]\s+/g, /,\s+/g]) {
+    let best = -1
+    for (const m of content.matchAll(breaks)) {
+      const at = m.index! + m[0].length
+      if (at < content.trim().length && (best < 0 || Math.abs(at - middle) < Math.abs(best - middle))) best = at
+    }
+    if (best > 0) return best
   }
-  if (best > 0) return best
   const space = content.indexOf(' ', Math.floor(middle))
   return space > 0 ? space + 1 : Math.floor(middle)
 }
@@ -155,7 +158,8 @@ function splitPoint(content: string, caret: number | undefined): number {
 /** Splits a row in two at the caret (or the sentence break nearest the middle); both halves keep the agencies and deadline. */
 export function splitRow(row: DraftRow, caret?: number): [DraftRow, DraftRow] {
   const at = splitPoint(row.content, caret)
-  const first = row.content.slice(0, at).trim().replace(/[;,]$/, '')
+  // Punctuation stays where it was, so that merging the halves back restores the text exactly.
+  const first = row.content.slice(0, at).trim()
   const second = row.content.slice(at).trim()
   const copy = (content: string, suffix: string): DraftRow => ({
     ...row,
@@ -178,6 +182,21 @@ function unionAgencies(a: DraftAgency[], b: DraftAgency[]): DraftAgency[] {
 
 const join = (a: string, b: string, sep: string) => [a.trim(), b.trim()].filter(Boolean).join(sep)
 
+// A sentence that ends stays as it is; a clause cut by a split joins back with a space; two tasks with "; ".
+function joinContent(a: string, b: string): string {
+  const first = a.trim()
+  const second = b.trim()
+  if (!first || !second) return first || second
+  if (/[.;:!?]$/.test(first) || /^\p{Ll}/u.test(second)) return `${first} ${second}`
+  return `${first.replace(/,$/, '')}; ${second}`
+}
+
+// Undoing a split gives the row its ref back: 3-1 + 3-2 → 3.
+function mergedRef(a: string, b: string): string {
+  const m = /^(.*)-1$/.exec(a)
+  return m && b === `${m[1]}-2` ? m[1] : a
+}
+
 /** Merges a row with the next one: contents joined, agencies united, the first decided deadline kept. */
 export function mergeRows(a: DraftRow, b: DraftRow): DraftRow {
   const aHasDeadline = !(a.deadlineKind === 'standing' && !a.deadlinePhrase && !a.standingConfirmed)
@@ -185,7 +204,8 @@ export function mergeRows(a: DraftRow, b: DraftRow): DraftRow {
   const leads = unionAgencies(a.leads, b.leads)
   return {
     ...a,
-    content: join(a.content.replace(/[.;,]\s*$/, ''), b.content, '; '),
+    ref: mergedRef(a.ref, b.ref),
+    content: joinContent(a.content, b.content),
     leads,
     supports: unionAgencies(a.supports, b.supports).filter((s) => !leads.some((l) => l.code && l.code === s.code)),
     perAgency: a.perAgency || b.perAgency,

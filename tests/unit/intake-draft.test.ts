@@ -47,6 +47,14 @@ describe('splitRow and mergeRows', () => {
     expect(b.leads[0].code).toBe('BNV')
   })
 
+  it('undoes a split by merging the halves back', () => {
+    const [a, b] = splitRow(base, 'Rà soát thủ tục'.length)
+    expect(mergeRows(a, b)).toMatchObject({ ref: '6.b.3', content: base.content })
+    const [c, d] = splitRow({ ...base, content: 'Rà soát thủ tục hành chính, báo cáo kết quả về Văn phòng Chính phủ' })
+    expect([c.content, d.content]).toEqual(['Rà soát thủ tục hành chính,', 'báo cáo kết quả về Văn phòng Chính phủ'])
+    expect(mergeRows(c, d).content).toBe('Rà soát thủ tục hành chính, báo cáo kết quả về Văn phòng Chính phủ')
+  })
+
   it('splits at the caret when there is one', () => {
     const [a, b] = splitRow(base, 'Rà soát thủ tục'.length)
     expect(a.content).toBe('Rà soát thủ tục')
@@ -64,7 +72,8 @@ describe('splitRow and mergeRows', () => {
     const undecided = { ...base, deadlineKind: 'standing' as const, dueMonth: '', deadlinePhrase: '' }
     const merged = mergeRows(undecided, { ...next, deadlineKind: 'date', dueDate: '30/06/2023', deadlinePhrase: 'trước ngày 30/6/2023' })
     expect(merged.ref).toBe('6.b.3')
-    expect(merged.content).toBe('Rà soát thủ tục hành chính nội bộ. Báo cáo kết quả về Văn phòng Chính phủ; Công khai kết quả.')
+    expect(merged.content).toBe('Rà soát thủ tục hành chính nội bộ. Báo cáo kết quả về Văn phòng Chính phủ. Công khai kết quả.')
+    expect(mergeRows({ ...base, content: 'Rà soát thủ tục' }, { ...next, content: 'Công khai' }).content).toBe('Rà soát thủ tục; Công khai')
     expect(merged.leads.map((a) => a.code)).toEqual(['BNV', 'BTP'])
     expect(merged.supports.map((a) => a.code)).toEqual(['VPCP'])
     expect(merged).toMatchObject({ deadlineKind: 'date', dueDate: '30/06/2023', output: 'Báo cáo' })
