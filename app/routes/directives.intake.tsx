@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { indexOptions } from '../components/intake-agency-picker'
 import { IntakeReview } from '../components/intake-review'
 import { CsrfInput } from '../components/ui'
+import { useRootData } from '../root'
 import { parseVnDate } from '../domain/dates'
 import { MAX_UPLOAD_BYTES, readUpload, UploadError } from '../intake/read-upload.server'
 import { getDb, readForm, requireUser } from '../lib/http.server'
@@ -15,7 +16,8 @@ import { confirmIntake, intakeAgencyOptions, IntakeInputError, IntakeValidationE
 
 export const meta: MetaFunction = () => [{ title: 'Nhập văn bản từ toàn văn — Đôn đốc' }]
 
-const STORAGE_KEY = 'dondoc.intake.draft.v1'
+/** One draft per signed-in user in this tab: another account signing in here does not see it. */
+const storageKey = (userId: number | undefined) => `dondoc.intake.draft.v1.${userId ?? 0}`
 const TOO_LARGE = 'Tệp quá lớn: giới hạn là 10 MB.'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,8 +34,12 @@ type ActionData =
 /** The posted form: multipart (with a file, each part capped at 10 MB) or urlencoded; the CSRF token is checked. */
 async function readIntakeForm(request: Request, user: CurrentUser): Promise<FormData> {
   const type = request.headers.get('Content-Type') ?? ''
-  if (!type.startsWith('multipart/form-data')) return readForm(request, user)
   const length = Number(request.headers.get('Content-Length') ?? 0)
+  if (!type.startsWith('multipart/form-data')) {
+    // A confirmed draft carries the full text and every row, URL-encoded: generous, but bounded.
+    if (length > 24 * 1024 * 1024) throw new UploadError('Bản nháp quá lớn để lưu trong một lần.')
+    return readForm(request, user)
+  }
   if (length > MAX_UPLOAD_BYTES + 1024 * 1024) throw new UploadError(TOO_LARGE)
   let form: FormData
   try {
@@ -57,7 +63,10 @@ export async function action({ request }: ActionFunctionArgs) {
     form = await readIntakeForm(request, user)
   } catch (e) {
     // An oversized upload is refused before its CSRF token could be read: it changes nothing either way.
-    if (e instanceof UploadError) return json<ActionData>({ intent: 'extract', error: e.message, text: '' }, { status: 413 })
+    if (e instanceof UploadError) {
+      const upload = (request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')
+      return json<ActionData>(upload ? { intent: 'extract', error: e.message, text: '' } : { intent: 'confirm', error: e.message }, { status: 413 })
+    }
     throw e
   }
   const intent = form.get('intent')
@@ -100,18 +109,18 @@ export async function action({ request }: ActionFunctionArgs) {
   return json<ActionData>({ intent: 'confirm', error: 'Thao tác không hợp lệ.' }, { status: 400 })
 }
 
-function readStored(): Draft | null {
+function readStored(key: string): Draft | null {
   try {
-    const raw = window.sessionStorage.getItem(STORAGE_KEY)
+    const raw = window.sessionStorage.getItem(key)
     return raw ? (JSON.parse(raw) as Draft) : null
   } catch {
     return null
   }
 }
 
-function clearStored() {
+function clearStored(key: string) {
   try {
-    window.sessionStorage.removeItem(STORAGE_KEY)
+    window.sessionStorage.removeItem(key)
   } catch {
     // storage unavailable: nothing to clear
   }
@@ -121,6 +130,7 @@ export default function Intake() {
   const { options } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as ActionData | undefined
   const navigation = useNavigation()
+  const key = storageKey(useRootData()?.user?.id)
   const indexed = useMemo(() => indexOptions(options), [options])
   const [draft, setDraftState] = useState<Draft | null>(result?.draft ?? null)
   const [restored, setRestored] = useState(false)
@@ -136,7 +146,7 @@ export default function Intake() {
   // After a reload, the unsaved draft comes back from this tab's storage.
   useEffect(() => {
     if (draft) return
-    const stored = readStored()
+    const stored = readStored(key)
     if (stored && Array.isArray(stored.rows)) {
       setDraftState(stored)
       setRestored(true)
@@ -148,23 +158,23 @@ export default function Intake() {
     if (!draft) return
     const timer = setTimeout(() => {
       try {
-        window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(draft))
+        window.sessionStorage.setItem(key, JSON.stringify(draft))
       } catch {
         // storage full or unavailable: the draft stays in the page
       }
     }, 300)
     return () => clearTimeout(timer)
-  }, [draft])
+  }, [draft, key])
 
   // Confirmed: the action redirects to the new directive; the draft must not come back.
   useEffect(() => {
-    if (navigation.state === 'loading' && navigation.formData?.get('intent') === 'confirm' && navigation.location.pathname !== '/directives/intake') clearStored()
-  }, [navigation])
+    if (navigation.state === 'loading' && navigation.formData?.get('intent') === 'confirm' && navigation.location.pathname !== '/directives/intake') clearStored(key)
+  }, [navigation, key])
 
   const initialJson = useMemo(() => (result?.draft ? JSON.stringify(result.draft) : ''), [result])
   const setDraft = (update: (d: Draft) => Draft) => setDraftState((d) => (d ? update(d) : d))
   const discard = () => {
-    clearStored()
+    clearStored(key)
     setDraftState(null)
     setRestored(false)
   }
@@ -242,7 +252,7 @@ export default function Intake() {
             <button type="submit" disabled={busy} data-testid="intake-confirm">
               {busy && submitting === 'confirm' ? 'Đang lưu…' : `Xác nhận và lưu ${draft.rows.length.toLocaleString('vi-VN')} nhiệm vụ`}
             </button>
-            <Link to="/directives" className="button secondary" onClick={clearStored}>
+            <Link to="/directives" className="button secondary" onClick={() => clearStored(key)}>
               Hủy
             </Link>
             <button type="button" className="linklike" onClick={() => (window.confirm('Bỏ bản nháp này và đọc văn bản khác?') ? discard() : undefined)}>
