@@ -331,6 +331,28 @@ export function IntakeReview({ draft, setDraft, errors, options }: ReviewProps) 
 
       <div className="intake-layout">
         <div className="intake-main">
+          <section className="card unassigned-card" data-testid="intake-unassigned">
+            <h3>Đoạn chưa thành nhiệm vụ ({vnNumber(draft.unassigned.length)})</h3>
+            {draft.unassigned.length === 0 ? (
+              <p className="muted small">Mọi đoạn trong phần giao nhiệm vụ đều đã thành nhiệm vụ đề xuất.</p>
+            ) : (
+              <ul className="unassigned">
+                {draft.unassigned.map((p, i) => (
+                  <li key={i}>
+                    <span>{p}</span>{' '}
+                    <button
+                      type="button"
+                      className="mini"
+                      title="Thêm đoạn này vào cuối bảng thành một nhiệm vụ"
+                      onClick={() => setDraft((x) => ({ ...x, rows: [...x.rows, { ...emptyRow(), content: p }], unassigned: x.unassigned.filter((_, j) => j !== i) }))}
+                    >
+                      Tạo nhiệm vụ
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
           <table className="intake-table">
             <thead>
               <tr>
@@ -431,23 +453,6 @@ export function IntakeReview({ draft, setDraft, errors, options }: ReviewProps) 
         </div>
 
         <aside className="intake-aside">
-          <section className="card">
-            <h3>Đoạn chưa thành nhiệm vụ ({vnNumber(draft.unassigned.length)})</h3>
-            {draft.unassigned.length === 0 ? (
-              <p className="muted small">Mọi đoạn trong phần giao nhiệm vụ đều đã thành nhiệm vụ đề xuất.</p>
-            ) : (
-              <ul className="unassigned">
-                {draft.unassigned.map((p, i) => (
-                  <li key={i}>
-                    <span>{p}</span>{' '}
-                    <button type="button" className="mini" onClick={() => setRows((rows) => [...rows, { ...emptyRow(), content: p }])}>
-                      Tạo nhiệm vụ
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
           <section className="card">
             <h3>Toàn văn</h3>
             <p className="muted small">Cụm từ về thời hạn được tô đậm; bấm vào cụm từ ở cột “Thời hạn” để xem trong văn bản.</p>
