@@ -211,6 +211,9 @@ export default function Intake() {
               <label htmlFor="intake-file">Hoặc chọn tệp</label>
               <input id="intake-file" name="file" type="file" accept=".txt,.docx,.pdf,.xlsx,text/plain" />
               <span className="hint">Tệp .txt, .docx, .pdf (có lớp chữ) hoặc .xlsx; tối đa 10 MB. Nếu chọn tệp, nội dung trong ô trên được bỏ qua.</span>
+              <span className="hint">
+                Danh mục nhiệm vụ trong Excel: dùng <a href="/directives/intake/template.xlsx" download>mẫu tệp .xlsx</a> (tiêu đề cột theo thứ tự bất kỳ).
+              </span>
             </div>
             <div>
               <button type="submit" disabled={busy}>
