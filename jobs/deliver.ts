@@ -96,7 +96,7 @@ export function claimBatch(db: Db, workerId: string, now: Date, size = BATCH_SIZ
  * but whose acceptance was not yet recorded: at most one per connection, each with its fixed Message-ID
  * (`<outbox-ID@dondoc>`) for the receiving side to recognise. Failures back off exponentially and stay visible.
  */
-export async function deliverOutbox(db: Db, mailer: Mailer, options: { now?: Date; workerId?: string; maxBatches?: number } = {}): Promise<JobSummary> {
+export async function deliverOutbox(db: Db, mailer: Mailer, options: { now?: Date; workerId?: string; maxBatches?: number; signal?: AbortSignal } = {}): Promise<JobSummary> {
   const workerId = options.workerId ?? `${os.hostname()}:${process.pid}`
   const clock = () => options.now ?? new Date()
   const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY
@@ -116,6 +116,15 @@ export async function deliverOutbox(db: Db, mailer: Mailer, options: { now?: Dat
   // Synchronous, so the lanes of this process never claim at the same time; a new batch is claimed only when the
   // previous one has been handed out entirely.
   const next = (): Claimed | undefined => {
+    if (options.signal?.aborted && !exhausted) {
+      // Shutting down: the messages in flight finish; the ones claimed but not started are handed back at once.
+      exhausted = true
+      const release = db.$client.prepare(`update outbox set claimed_by = null, claimed_until = null where id = ? and claimed_by = ? and status = 'pending'`)
+      db.$client.transaction(() => {
+        for (const m of queue) release.run(m.id, workerId)
+      })()
+      queue.length = 0
+    }
     if (queue.length === 0 && !exhausted) {
       const claimed = batches < maxBatches ? claimBatch(db, workerId, clock()) : []
       batches++

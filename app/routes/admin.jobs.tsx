@@ -8,7 +8,7 @@ import { CsrfInput, FormError } from '../components/ui'
 import { formatVnDateTime } from '../domain/dates'
 import { getEnv } from '../lib/env.server'
 import { getDb, readForm, requireUser } from '../lib/http.server'
-import { createQueue, JOBS, nextRun, runJob, SCHEDULES } from '../lib/jobs.server'
+import { createQueue, JOBS, nextRun, runJobNow, SCHEDULES } from '../lib/jobs.server'
 
 export const meta: MetaFunction = () => [{ title: 'Việc định kỳ — Đôn đốc' }]
 
@@ -65,8 +65,12 @@ export async function action({ request }: ActionFunctionArgs) {
       await queue.close()
     }
   }
-  const summary = await runJob(getDb(), job, new Date())
-  return json({ ok: true, message: `Đã chạy "${job}": ${JSON.stringify(summary)}` })
+  try {
+    const summary = await runJobNow(getDb(), job, new Date())
+    return json({ ok: true, message: `Đã chạy "${job}": ${JSON.stringify(summary)}` })
+  } catch (error) {
+    return json({ ok: false, message: `Việc "${job}" thất bại: ${error instanceof Error ? error.message : String(error)}` }, { status: 500 })
+  }
 }
 
 const MODE_LABELS = {

@@ -8,7 +8,7 @@ export interface ReceivedMail {
   raw: string
 }
 
-export async function startSmtp(options: { refuse?: () => boolean; refuseRecipient?: (address: string) => boolean } = {}) {
+export async function startSmtp(options: { refuse?: () => boolean; refuseRecipient?: (address: string) => boolean; delayMs?: number } = {}) {
   const received: ReceivedMail[] = []
   const sessions = { open: 0, max: 0 }
   const server = new SMTPServer({
@@ -31,9 +31,14 @@ export async function startSmtp(options: { refuse?: () => boolean; refuseRecipie
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
       stream.on('end', () => {
-        if (options.refuse?.()) return callback(Object.assign(new Error('Hộp thư tạm thời không nhận thư'), { responseCode: 451 }))
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') })
-        callback()
+        const answer = () => {
+          if (options.refuse?.()) return callback(Object.assign(new Error('Hộp thư tạm thời không nhận thư'), { responseCode: 451 }))
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') })
+          callback()
+        }
+        // A slow server: the answer to each message comes after a pause.
+        if (options.delayMs) setTimeout(answer, options.delayMs)
+        else answer()
       })
     },
   })
