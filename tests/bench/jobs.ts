@@ -37,20 +37,29 @@ export async function benchJobs(seededFile: string, size: number) {
   console.log(`  reminders                                       ${remindersMs.toFixed(0).padStart(7)} ms  ${JSON.stringify(reminders)}`)
   db.$client.close()
   for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) fs.rmSync(f, { force: true })
+  await benchDelivery()
+}
 
+/** Delivery of 10 000 outbox messages to a local SMTP server (in this process, like the receiving side of a LAN). */
+export async function benchDelivery(count = 10_000) {
   const mailDbFile = path.join(os.tmpdir(), 'dondoc-bench-mail.db')
   for (const f of [mailDbFile, `${mailDbFile}-wal`, `${mailDbFile}-shm`]) fs.rmSync(f, { force: true })
   const mailDb = openDatabase(mailDbFile)
   mailDb.transaction((tx) => {
-    for (let i = 0; i < 10_000; i++) {
+    for (let i = 0; i < count; i++) {
       tx.insert(outbox).values({ key: `bench:${i}`, kind: 'bench', recipient: `nguoi${i}@bench.example`, subject: `Nhắc việc ${i}`, html: '<p>Nhiệm vụ sắp đến hạn</p>', text: 'Nhiệm vụ sắp đến hạn', nextAttemptAt: '2000-01-01T00:00:00.000Z' }).run()
     }
   })
   const smtp = await startSmtp()
   const mailer = createMailer(smtp.url)
+  const cpuBefore = process.cpuUsage()
   const [delivered, deliverMs] = await timed(() => deliverOutbox(mailDb, mailer))
+  const cpu = process.cpuUsage(cpuBefore)
   mailer.close()
   await smtp.close()
-  console.log(`  delivery of 10,000 e-mails to a local SMTP server ${(deliverMs / 1000).toFixed(1).padStart(5)} s   ${JSON.stringify(delivered)} (${smtp.received.length} received)`)
+  const rate = Math.round(Number(delivered.sent) / (deliverMs / 1000))
+  console.log(
+    `  delivery of ${count.toLocaleString('en')} e-mails to a local SMTP server ${(deliverMs / 1000).toFixed(1).padStart(5)} s   ${rate}/s over ${mailer.concurrency} connections, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (client and server)   ${JSON.stringify(delivered)} (${smtp.received.length} received)`,
+  )
   mailDb.$client.close()
 }
