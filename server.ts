@@ -5,7 +5,7 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import { getDb, databasePath } from './db/client'
 import { formatDemoLogins, prepareDatabase } from './db/startup'
-import { getEnv } from './app/lib/env.server'
+import { getEnv, publicBaseUrl } from './app/lib/env.server'
 import { startInlineJobs } from './jobs/inline'
 import { setInlineJobs } from './app/lib/jobs.server'
 import { checkRedis, createQueue, upsertSchedulers } from './jobs/queue'
@@ -55,8 +55,7 @@ async function main() {
   }
 
   const server = app.listen(env.PORT, () => {
-    const url = env.APP_URL ?? `http://localhost:${env.PORT}`
-    console.log(`Đôn đốc đang chạy tại ${url}  (cơ sở dữ liệu: ${databasePath()})`)
+    console.log(`Đôn đốc đang chạy tại ${publicBaseUrl(env)}  (cơ sở dữ liệu: ${databasePath()})`)
     console.log(jobsLine)
     if (demoLogins) console.log(formatDemoLogins(demoLogins))
   })
