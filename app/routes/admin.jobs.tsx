@@ -76,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const MODE_LABELS = {
   off: 'Tắt (JOBS=off): không tiến trình nào của máy này chạy việc định kỳ.',
   bullmq: 'Qua BullMQ/Redis: tiến trình `npm run worker` xử lý các việc.',
-  inline: 'Chạy trong tiến trình web (không có REDIS_URL).',
+  inline: 'Chạy trong tiến trình web, trên một luồng riêng (không có REDIS_URL): trang web vẫn phản hồi khi việc đang chạy.',
 }
 
 export default function AdminJobs() {
