@@ -5,8 +5,9 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import { getDb, databasePath } from './db/client'
 import { formatDemoLogins, prepareDatabase } from './db/startup'
-import { getEnv } from './app/lib/env.server'
-import { startInlineScheduler } from './jobs/inline'
+import { getEnv, publicBaseUrl } from './app/lib/env.server'
+import { startInlineJobs } from './jobs/inline'
+import { setInlineJobs } from './app/lib/jobs.server'
 import { checkRedis, createQueue, upsertSchedulers } from './jobs/queue'
 
 async function main() {
@@ -31,7 +32,7 @@ async function main() {
   app.use(express.static('public', { maxAge: '1h' }))
   app.all('*', createRequestHandler({ build, mode: 'production' }))
 
-  let stopJobs = () => {}
+  let stopJobs: () => Promise<void> | void = () => {}
   let jobsLine: string
   if (env.JOBS === 'off') {
     jobsLine = 'Việc định kỳ: tắt (JOBS=off).'
@@ -46,23 +47,33 @@ async function main() {
     })
     jobsLine = `Việc định kỳ: qua BullMQ/Redis (${new URL(env.REDIS_URL).host}); chạy \`npm run worker\` để xử lý.`
   } else {
-    stopJobs = startInlineScheduler(db)
-    jobsLine = 'Việc định kỳ: chạy ngay trong tiến trình web (không có REDIS_URL); thư được ghi thành tệp .eml trong data/outbox nếu không có SMTP_URL.'
+    // A worker thread with its own connection: the sweep and the roll-up never hold up a web request.
+    const inline = startInlineJobs({ databaseFile: databasePath() })
+    setInlineJobs(inline)
+    stopJobs = () => inline.stop()
+    jobsLine = 'Việc định kỳ: chạy trong tiến trình web, trên một luồng riêng (không có REDIS_URL); thư được ghi thành tệp .eml trong data/outbox nếu không có SMTP_URL.'
   }
 
   const server = app.listen(env.PORT, () => {
-    const url = env.APP_URL ?? `http://localhost:${env.PORT}`
-    console.log(`Đôn đốc đang chạy tại ${url}  (cơ sở dữ liệu: ${databasePath()})`)
+    console.log(`Đôn đốc đang chạy tại ${publicBaseUrl(env)}  (cơ sở dữ liệu: ${databasePath()})`)
     console.log(jobsLine)
     if (demoLogins) console.log(formatDemoLogins(demoLogins))
   })
+  let shuttingDown = false
   const shutdown = () => {
-    stopJobs()
-    server.close(() => {
+    if (shuttingDown) return
+    shuttingDown = true
+    // Stop taking requests, let a running job finish (a delivery hands back what it has not started), then close.
+    const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
+    void Promise.allSettled([Promise.resolve(stopJobs()), serverClosed]).then(() => {
       db.$client.close()
+      console.log('Đôn đốc đã dừng.')
       process.exit(0)
     })
-    setTimeout(() => process.exit(0), 5000).unref()
+    setTimeout(() => {
+      console.error('Đôn đốc dừng hẳn sau 10 giây chờ việc đang chạy; việc dở dang sẽ được làm lại ở lần chạy sau.')
+      process.exit(1)
+    }, 10_000).unref()
   }
   process.on('SIGTERM', shutdown)
   process.on('SIGINT', shutdown)

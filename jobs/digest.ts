@@ -7,7 +7,7 @@ import { agencyRates } from '../app/models/rates.server'
 import { overdueList } from '../app/models/task.server'
 import type { JobContext, JobSummary } from './context'
 import { composeTaskEmail, type EmailSection, type EmailTask } from './email'
-import { appUrl } from './reminders'
+import { publicBaseUrl } from '../app/lib/env.server'
 
 const EVERYONE = { role: 'leader' as const, agencyId: null }
 const LOWEST_RATES = 10
@@ -19,7 +19,7 @@ export function runDigest(ctx: JobContext): JobSummary {
   const today = todayInVietnam(ctx.now)
   const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7 // 0 = Monday
   const monday = addDays(today, -weekday)
-  const base = appUrl()
+  const base = publicBaseUrl()
   const overdue = overdueList(ctx.db, EVERYONE, {}, today, 1)
   const sections: EmailSection[] = overdue.groups.map((g) => ({
     title: `Quá hạn — ${g.agencyName}: ${g.count} nhiệm vụ`,

@@ -8,7 +8,8 @@ import { loadCalendar } from './calendar'
 import { readSettings } from '../app/services/settings.server'
 import type { JobContext, JobSummary } from './context'
 import { composeTaskEmail, type EmailTask } from './email'
-import { agencyRecipients, appUrl, MAX_TASKS_PER_SECTION } from './reminders'
+import { agencyRecipients, MAX_TASKS_PER_SECTION } from './reminders'
+import { publicBaseUrl } from '../app/lib/env.server'
 
 
 type Row = EmailTask & { directiveId: number; monitoringAgencyId: number | null }
@@ -61,7 +62,7 @@ export function runOverdueSweep(ctx: JobContext): JobSummary {
   // Overdue by more than N working days: deadlines before the last one still within the grace period.
   const lastTolerated = calendar.addWorkingDays(today, -escalateAfter)
   const open = inArray(tasks.status, ['open', 'pending'])
-  const base = appUrl()
+  const base = publicBaseUrl()
   let flagged = 0
   let escalated = 0
   let queued = 0

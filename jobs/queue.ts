@@ -62,15 +62,18 @@ export async function upsertSchedulers(queue: Queue): Promise<void> {
  * several processes sharing one Redis never run the same job twice (BullMQ hands each job to one worker).
  */
 export function createWorker(db: Db, redisUrl: string, options: { prefix?: string; mailer?: Mailer; onDone?: (name: string, summary: unknown) => void } = {}): Worker {
+  // When the worker is closing (SIGTERM), a running delivery sends what is on the wire and hands back the rest.
+  const closing = new AbortController()
   const worker = new Worker(
     QUEUE_NAME,
     async (job) => {
-      const summary = await runJob(db, job.name, new Date(), { mailer: options.mailer })
+      const summary = await runJob(db, job.name, new Date(), { mailer: options.mailer, signal: closing.signal })
       options.onDone?.(job.name, summary)
       return summary
     },
     { connection: connectionFrom(redisUrl), prefix: options.prefix, concurrency: 1, stalledInterval: 30_000, maxStalledCount: 2 },
   )
+  worker.on('closing', () => closing.abort())
   worker.on('error', (error) => console.error(`[jobs] worker error: ${error.message}`))
   worker.on('failed', (job, error) => console.error(`[jobs] ${job?.name ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`))
   return worker

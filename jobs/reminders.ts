@@ -2,6 +2,7 @@
 import { and, eq, inArray, lte } from 'drizzle-orm'
 import { agencies, directiveItems, directives, outbox, taskAgencies, tasks, users } from '../db/schema'
 import { readSettings } from '../app/services/settings.server'
+import { publicBaseUrl } from '../app/lib/env.server'
 import { EmailSchema } from '../app/services/users.server'
 import { diffDays, todayInVietnam } from '../app/domain/dates'
 import { composeTaskEmail, type EmailTask } from './email'
@@ -11,11 +12,6 @@ import type { Tx } from '../app/services/history.server'
 
 /** An e-mail lists at most this many tasks per section, then links to the full list. */
 export const MAX_TASKS_PER_SECTION = 50
-
-
-export function appUrl(): string {
-  return process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`
-}
 
 
 /** Contact addresses of an agency: its own, and those of its active users of the given role, each once. */
@@ -91,7 +87,7 @@ export function runReminders(ctx: JobContext): JobSummary {
     byAgency.set(r.agencyId, entry)
   }
   const recipients = agencyRecipients(ctx.db, [...byAgency.keys()])
-  const base = appUrl()
+  const base = publicBaseUrl()
   let queued = 0
   let invalidRecipients = 0
   let agenciesWithoutContact = 0

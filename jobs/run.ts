@@ -18,7 +18,7 @@ export const JOBS: Record<string, (ctx: JobContext) => JobSummary | Promise<JobS
   deliver: async (ctx) => {
     const mailer = ctx.mailer ?? createMailer()
     try {
-      return await deliverOutbox(ctx.db, mailer, { now: ctx.now })
+      return await deliverOutbox(ctx.db, mailer, { now: ctx.now, signal: ctx.signal })
     } finally {
       if (!ctx.mailer) mailer.close()
     }
@@ -26,12 +26,12 @@ export const JOBS: Record<string, (ctx: JobContext) => JobSummary | Promise<JobS
 }
 
 
-export async function runJob(db: Db, name: string, now: Date, options: { mailer?: Mailer } = {}): Promise<JobSummary> {
+export async function runJob(db: Db, name: string, now: Date, options: { mailer?: Mailer; signal?: AbortSignal } = {}): Promise<JobSummary> {
   const job = JOBS[name]
   if (!job) throw new Error(`unknown job ${name}`)
   const run = db.insert(jobRuns).values({ job: name, asOf: todayInVietnam(now), startedAt: new Date().toISOString(), status: 'running' }).returning({ id: jobRuns.id }).get()
   try {
-    const summary = await job({ db, now, mailer: options.mailer })
+    const summary = await job({ db, now, mailer: options.mailer, signal: options.signal })
     const counts = Object.fromEntries(Object.entries(summary).filter(([, v]) => typeof v === 'number')) as Record<string, number>
     db.update(jobRuns).set({ status: 'succeeded', finishedAt: new Date().toISOString(), summary: counts }).where(eq(jobRuns.id, run.id)).run()
     return summary

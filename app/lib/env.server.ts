@@ -32,6 +32,11 @@ export function getEnv(): Env {
   return cached
 }
 
+/** The public base URL for links in e-mails and printed pages: APP_URL, or this machine on PORT. */
+export function publicBaseUrl(env: Env = getEnv()): string {
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
+}
+
 /** For tests that change the environment between cases. */
 export function resetEnvCache(): void {
   cached = undefined

@@ -8,7 +8,7 @@ import { CsrfInput, FormError } from '../components/ui'
 import { formatVnDateTime } from '../domain/dates'
 import { getEnv } from '../lib/env.server'
 import { getDb, readForm, requireUser } from '../lib/http.server'
-import { createQueue, JOBS, nextRun, runJob, SCHEDULES } from '../lib/jobs.server'
+import { createQueue, JOBS, nextRun, runJobNow, SCHEDULES } from '../lib/jobs.server'
 
 export const meta: MetaFunction = () => [{ title: 'Việc định kỳ — Đôn đốc' }]
 
@@ -65,14 +65,18 @@ export async function action({ request }: ActionFunctionArgs) {
       await queue.close()
     }
   }
-  const summary = await runJob(getDb(), job, new Date())
-  return json({ ok: true, message: `Đã chạy "${job}": ${JSON.stringify(summary)}` })
+  try {
+    const summary = await runJobNow(getDb(), job, new Date())
+    return json({ ok: true, message: `Đã chạy "${job}": ${JSON.stringify(summary)}` })
+  } catch (error) {
+    return json({ ok: false, message: `Việc "${job}" thất bại: ${error instanceof Error ? error.message : String(error)}` }, { status: 500 })
+  }
 }
 
 const MODE_LABELS = {
   off: 'Tắt (JOBS=off): không tiến trình nào của máy này chạy việc định kỳ.',
   bullmq: 'Qua BullMQ/Redis: tiến trình `npm run worker` xử lý các việc.',
-  inline: 'Chạy trong tiến trình web (không có REDIS_URL).',
+  inline: 'Chạy trong tiến trình web, trên một luồng riêng (không có REDIS_URL): trang web vẫn phản hồi khi việc đang chạy.',
 }
 
 export default function AdminJobs() {

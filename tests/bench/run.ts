@@ -1,5 +1,6 @@
 // Benchmark: seeds N synthetic tasks, starts the real server and times server-rendered pages over HTTP (median of runs).
-// Usage: npm run bench [-- --sizes 100000,1000000 --runs 25 --jobs no --pages no]
+// Usage: npm run bench [-- --sizes 100000,1000000 --runs 25 --jobs no --pages no --latency no]
+//        npm run bench -- --only delivery|latency|jobs|pages   (one part; latency uses the smallest size)
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -12,7 +13,8 @@ import { freePort } from '../support/ports'
 import { overdueGroups } from '../../app/models/task.server'
 import { todayInVietnam } from '../../app/domain/dates'
 import { benchExtraction } from './extract'
-import { benchJobs } from './jobs'
+import { benchDelivery, benchJobs } from './jobs'
+import { benchLatency } from './latency'
 
 const flags = parseFlags(process.argv.slice(2))
 const sizes = String(flags.sizes ?? '100000,1000000')
@@ -57,7 +59,7 @@ async function time(base: string, cookie: string, url: string): Promise<{ median
   return { median: samples[Math.floor(samples.length / 2)], p90: samples[Math.floor(samples.length * 0.9)], bytes }
 }
 
-async function benchSize(n: number) {
+async function seeded(n: number): Promise<string> {
   const file = path.join(os.tmpdir(), `dondoc-bench-${n}.db`)
   if (!fs.existsSync(file) || flags.reseed) {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true })
@@ -70,9 +72,14 @@ async function benchSize(n: number) {
     db.$client.close()
     console.log(`seeded ${n.toLocaleString('en')} tasks in ${(summary.ms / 1000).toFixed(1)} s (${summary.agencies} agencies, ${summary.directives} directives, ${summary.history} history rows)`)
   }
+  return file
+}
+
+async function benchSize(n: number) {
+  const file = await seeded(n)
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const server: ChildProcess = spawn('npx', ['tsx', 'server.ts'], { env: { ...process.env, PORT: String(port), DATABASE_URL: file, DEMO_DATA: 'no', JOBS: 'off' }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env: { ...process.env, PORT: String(port), DATABASE_URL: file, DEMO_DATA: 'no', JOBS: 'off' }, stdio: ['ignore', 'ignore', 'inherit'] })
   try {
     await waitFor(`${base}/login`)
     const office = await loginCookie(base, 'office@bench.example')
@@ -111,9 +118,18 @@ async function benchSize(n: number) {
   }
 }
 
-await benchExtraction()
-if (flags.pages !== 'no') for (const n of sizes) await benchSize(n)
-if (flags.jobs !== 'no') {
+const only = typeof flags.only === 'string' ? flags.only : null
+const PARTS = ['extract', 'pages', 'jobs', 'delivery', 'latency']
+if (only && !PARTS.includes(only)) throw new Error(`--only: one of ${PARTS.join(', ')}`)
+const part = (name: string) => (only ? only === name : flags[name] !== 'no')
+
+if (part('extract')) await benchExtraction()
+if (part('pages')) for (const n of sizes) await benchSize(n)
+if (part('jobs')) {
   const largest = Math.max(...sizes)
-  await benchJobs(path.join(os.tmpdir(), `dondoc-bench-${largest}.db`), largest)
+  await benchJobs(await seeded(largest), largest)
+} else if (part('delivery')) await benchDelivery()
+if (part('latency')) {
+  const smallest = Math.min(...sizes)
+  await benchLatency(await seeded(smallest), smallest)
 }
