@@ -3,7 +3,7 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import type { IsoDate } from '../../db/reference/types'
-import { directives, extensionRequests, rollupSnapshots, tasks } from '../../db/schema'
+import { directives, extensionRequests, rollupSnapshots, tasks, type Role } from '../../db/schema'
 import { categorize, COUNT_FIELD, computeRates, emptyCounts, type Rates, type TaskStatus } from '../domain/categories'
 import { endOfMonth, toVietnamDate, todayInVietnam } from '../domain/dates'
 import { listAgencies, type Agency } from './agency.server'
@@ -315,3 +315,29 @@ function latestSnapshot(db: Db): string {
   return db.select({ day: sql<string | null>`max(${rollupSnapshots.day})` }).from(rollupSnapshots).get()?.day ?? ''
 }
 
+
+export interface DirectiveAgencyProgress extends AgencyFigures {
+  /** Share of the agency's tasks with a deadline that are completed, 0–100, for the progress bar. */
+  percentDone: number
+}
+
+/**
+ * One directive's tasks by the agency accountable for them (the lead, or its successor after a merger), as of a day:
+ * most overdue first. An agency officer sees only the tasks of their own agency, as everywhere else.
+ */
+export function directiveProgress(db: Db, viewer: { role: Role; agencyId: number | null }, directiveId: number, day: IsoDate): { rows: DirectiveAgencyProgress[]; total: AgencyCounts; rates: Rates } {
+  const own = countsByAgency(db, viewer, day, { directiveId })
+  const names = new Map(agencyRows(db).map((a) => [a.id, a]))
+  let total = emptyAgencyCounts()
+  const rows: DirectiveAgencyProgress[] = []
+  for (const [agencyId, counts] of own) {
+    if (counts.assigned === 0) continue
+    total = addAgencyCounts(total, counts)
+    const a = names.get(agencyId)
+    const rates = computeRates(counts)
+    const withDeadline = counts.assigned - counts.standing
+    rows.push({ agencyId, code: a?.code ?? '', name: a?.shortName ?? `#${agencyId}`, kind: a?.kind ?? '', counts, rates, percentDone: withDeadline === 0 ? 0 : Math.round((rates.completed * 100) / withDeadline) })
+  }
+  rows.sort((x, y) => y.counts.overdue - x.counts.overdue || x.name.localeCompare(y.name, 'vi'))
+  return { rows, total, rates: computeRates(total) }
+}
