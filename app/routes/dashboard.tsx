@@ -65,6 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       scopeLabel: scopeLabel(scope),
       scopeKind: scope.kind,
       listQuery,
+      exportQuery: new URLSearchParams({ scope: scope.kind, ...(scope.kind === 'agency' ? { agency: scope.agency.code } : {}), ...(scope.kind === 'directive' ? { directive: String(scope.directive.id) } : {}), asOf: formatVnDate(parsed.asOf) }).toString(),
       directiveId: scope.kind === 'directive' ? scope.directive.id : null,
       current: figureRow(dash.figures, true),
       trend: dash.trend.map((f, i) => figureRow(f, i === dash.trend.length - 1)),
@@ -150,6 +151,9 @@ function DashboardBody({ r }: { r: Result }) {
           : c.source === 'snapshot'
             ? ': số liệu được chốt lúc 00:15 ngày đó, không thay đổi khi nhiệm vụ được sửa sau này.'
             : '.'}
+      </p>
+      <p className="small exports">
+        Tải về: <a href={`/dashboard/export?format=xlsx&${r.exportQuery}`} download>Excel (.xlsx)</a> · <a href={`/dashboard/export?format=docx&${r.exportQuery}`} download>Word (.docx)</a>
       </p>
       <div className="cards dash-tiles" data-testid="tiles">
         {tiles.map((t) => {
