@@ -18,6 +18,12 @@ export function TrendChart({ points, title }: { points: TrendPoint[]; title: str
   const innerH = H - PAD.top - PAD.bottom
   const x = (i: number) => PAD.left + (points.length <= 1 ? innerW / 2 : (i * innerW) / (points.length - 1))
   const y = (rate: number) => PAD.top + innerH * (1 - Math.max(0, Math.min(1, rate)))
+  // A value's label goes on the side away from the other line, and never across the axis labels or off the top.
+  const labelY = (v: number, other: number | null, preferAbove: boolean) => {
+    const above = other === null ? v < 0.9 : v === other ? preferAbove : v > other
+    const wantAbove = above ? v < 0.93 : v < 0.08
+    return wantAbove ? y(v) - 8 : y(v) + 16
+  }
   const path = (pick: (p: TrendPoint) => number | null) => {
     let d = ''
     let pen = false
@@ -72,12 +78,12 @@ export function TrendChart({ points, title }: { points: TrendPoint[]; title: str
         return (
           <>
             {last.completionRate !== null ? (
-              <text x={x(points.length - 1) - 6} y={y(last.completionRate) - 8} textAnchor="end" fontSize="11" fontWeight="700" fill="#111">
+              <text x={x(points.length - 1) - 6} y={labelY(last.completionRate, last.onTimeRate, true)} textAnchor="end" fontSize="11" fontWeight="700" fill="#111">
                 {formatRate(last.completionRate)}
               </text>
             ) : null}
             {last.onTimeRate !== null ? (
-              <text x={x(points.length - 1) - 6} y={y(last.onTimeRate) + 16} textAnchor="end" fontSize="11" fill="#333">
+              <text x={x(points.length - 1) - 6} y={labelY(last.onTimeRate, last.completionRate, false)} textAnchor="end" fontSize="11" fill="#333">
                 {formatRate(last.onTimeRate)}
               </text>
             ) : null}
