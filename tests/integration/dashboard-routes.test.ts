@@ -1,7 +1,10 @@
 // The dashboard, per-directive progress and period report routes: who may see them, and bad input as Vietnamese messages.
 import { closeDb } from '../../db/client'
 import { addDays, formatVnDate, todayInVietnam } from '../../app/domain/dates'
+import ExcelJS from 'exceljs'
+import { strFromU8, unzipSync } from 'fflate'
 import * as dashboardRoute from '../../app/routes/dashboard'
+import * as dashboardExport from '../../app/routes/dashboard_.export'
 import * as directiveRoute from '../../app/routes/directives.$id'
 import * as reportsRoute from '../../app/routes/reports'
 import { makeDirective, makeItem, makeUser } from '../support/factories'
@@ -83,6 +86,30 @@ describe('/dashboard', () => {
     expect(body.result.current.n.overdue).toBe(0)
     const before = await (await dashboard('/dashboard?asOf=09%2F01%2F2024', w.leader.email)).json()
     expect(before.result.current.n.assigned).toBe(0)
+  })
+})
+
+describe('/dashboard/export', () => {
+  it('the .xlsx carries the figures and the trend as numbers and dates; the .docx the same figures', async () => {
+    const w = await world()
+    const session = await signIn(w.leader.email)
+    const res = await settle(() => dashboardExport.loader(args(getRequest('/dashboard/export?format=xlsx', session))))
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as any)
+    const cells: unknown[] = []
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => cells.push(c.value)))
+    const text = cells.map(String).join('|')
+    expect(text).toContain('Được giao|2')
+    expect(text).toContain('Quá hạn|1')
+    expect(cells.some((v) => v instanceof Date)).toBe(true)
+    const docx = await settle(() => dashboardExport.loader(args(getRequest('/dashboard/export?format=docx&scope=agency&agency=BNV', session))))
+    const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']).replace(/<[^>]+>/g, ' ')
+    expect(xml).toContain('Bộ Nội vụ')
+    expect(xml).toContain('Tổng số nhiệm vụ được giao: 1;')
+    expect((await settle(() => dashboardExport.loader(args(getRequest('/dashboard/export?format=pdf', session))))).status).toBe(400)
+    const officer = await signIn(w.officer.email)
+    expect((await settle(() => dashboardExport.loader(args(getRequest('/dashboard/export?format=xlsx', officer))))).status).toBe(403)
   })
 })
 
