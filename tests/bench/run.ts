@@ -71,7 +71,7 @@ async function benchSize(n: number) {
   }
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const server: ChildProcess = spawn('npx', ['tsx', 'server.ts'], { env: { ...process.env, PORT: String(port), DATABASE_URL: file, DEMO_DATA: 'no', JOBS: 'off' }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env: { ...process.env, PORT: String(port), DATABASE_URL: file, DEMO_DATA: 'no', JOBS: 'off' }, stdio: ['ignore', 'ignore', 'inherit'] })
   try {
     await waitFor(`${base}/login`)
     const office = await loginCookie(base, 'office@bench.example')
