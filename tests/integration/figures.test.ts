@@ -76,6 +76,19 @@ describe('figures on synthetic data against direct counts', async () => {
     expect(rebuiltToday).toBe(figuresFor(db, system, today, today).counts.overdue)
   })
 
+  it('a rebuilt day is kept through edits that leave the figures alone, and rebuilt after one that moves them', () => {
+    const day = addDays(today, -60)
+    const first = reconstructOwnCounts(db, day)
+    db.$client.prepare("update tasks set progress_percent = 42, last_note = 'Ghi chú mới' where id = 1").run()
+    expect(reconstructOwnCounts(db, day)).toBe(first)
+    const t = db.$client.prepare("select id, rollup_agency_id r from tasks where status in ('open','pending') and due_on < ? limit 1").get(day) as { id: number; r: number }
+    db.$client.prepare("update tasks set status = 'completed', completed_on = due_on where id = ?").run(t.id)
+    const after = reconstructOwnCounts(db, day)
+    expect(after).not.toBe(first)
+    expect(after.get(t.r)!.overdue).toBe(first.get(t.r)!.overdue - 1)
+    expect(after.get(t.r)!.doneOnTime).toBe(first.get(t.r)!.doneOnTime + 1)
+  })
+
   it('the trend has 12 points, month ends then the day, from the same function', () => {
     expect(trendDays('2026-03-15')).toEqual(['2025-04-30', '2025-05-31', '2025-06-30', '2025-07-31', '2025-08-31', '2025-09-30', '2025-10-31', '2025-11-30', '2025-12-31', '2026-01-31', '2026-02-28', '2026-03-15'])
     const dash = dashboardFor(db, system, today, today)
