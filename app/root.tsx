@@ -57,6 +57,8 @@ function Header() {
           <NavLink to="/tasks">Nhiệm vụ</NavLink>
           <NavLink to="/overdue">Quá hạn</NavLink>
           {can(user.role, 'rates.view') ? <NavLink to="/rates">Tỷ lệ theo cơ quan</NavLink> : null}
+          {can(user.role, 'dashboard.view') ? <NavLink to="/dashboard">Bảng điều hành</NavLink> : null}
+          {can(user.role, 'dashboard.view') ? <NavLink to="/reports">Báo cáo định kỳ</NavLink> : null}
           <NavLink to="/calendar">Lịch</NavLink>
           {can(user.role, 'admin.manage') ? (
             <>

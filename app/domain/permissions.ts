@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'task.report': ['agency'],
   'task.decide': ['office'],
   'rates.view': ['admin', 'office', 'leader'],
+  'dashboard.view': ['office', 'leader'],
   'admin.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 
@@ -27,6 +28,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'task.report': 'Báo cáo tiến độ, đề nghị hoàn thành, đề nghị gia hạn nhiệm vụ của cơ quan mình',
   'task.decide': 'Xác nhận hoặc trả lại kết quả hoàn thành; duyệt hoặc từ chối gia hạn',
   'rates.view': 'Xem tỷ lệ hoàn thành, đúng hạn theo cơ quan',
+  'dashboard.view': 'Xem bảng điều hành (số liệu, xu hướng, xếp hạng cơ quan) và báo cáo định kỳ',
   'admin.manage': 'Quản lý cơ quan, người dùng, vai trò; kiểm tra tính toàn vẹn lịch sử',
 }
 

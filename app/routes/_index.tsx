@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm'
 import { extensionRequests, tasks } from '../../db/schema'
 import { computeRates, formatNumber, formatRate, sumCounts } from '../domain/categories'
 import { addDays, formatVnDate, todayInVietnam } from '../domain/dates'
+import { can } from '../domain/permissions'
 import { getDb, requireUser } from '../lib/http.server'
 import { countsByAgency, scopeCondition } from '../models/task.server'
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .from(tasks)
       .where(sql`${tasks.status} = 'open' and ${tasks.dueOn} >= ${today} and ${tasks.dueOn} <= ${soonUntil} ${scope ? sql`and ${scope}` : sql``}`)
       .get()?.n ?? 0
-  return json({ user: { role: user.role, agencyName: user.agencyName }, today, soonUntil, counts, rates, pending, extensions, dueSoon })
+  return json({ user: { role: user.role, agencyName: user.agencyName }, canDashboard: can(user.role, 'dashboard.view'), today, soonUntil, counts, rates, pending, extensions, dueSoon })
 }
 
 export default function Home() {
@@ -47,6 +48,11 @@ export default function Home() {
         Tổng quan <span className="muted small">tính đến ngày {formatVnDate(d.today)}</span>
       </h1>
       <p className="muted">{scopeLabel}</p>
+      {d.canDashboard ? (
+        <p>
+          <Link to="/dashboard">Bảng điều hành: xu hướng 12 tháng, xếp hạng cơ quan →</Link> · <Link to="/reports">Báo cáo định kỳ (quý, 6 tháng, năm) →</Link>
+        </p>
+      ) : null}
       <div className="cards">
         <Link to="/overdue" className="stat bad">
           <span className="n">{formatNumber(d.counts.overdue)}</span>

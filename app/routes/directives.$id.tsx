@@ -16,6 +16,8 @@ import { securityLog } from '../lib/security-log.server'
 import { agencyName, canViewDirective, directiveItemsWithCounts, getDirective } from '../models/directive.server'
 import { resolveAgencyName } from '../models/agency.server'
 import { addItem, setDirectiveStatus } from '../services/register.server'
+import { DirectiveProgress } from '../components/directive-progress'
+import { directiveProgress } from '../models/figures.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.directive.number ?? 'Văn bản'} — Đôn đốc` }]
 
@@ -72,6 +74,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     totals,
     rates: computeRates(totals),
+    progress: (() => {
+      const p = directiveProgress(db, user, id, today)
+      return { rows: p.rows.map((r) => ({ code: r.code, name: r.name, counts: r.counts, rates: r.rates })), total: p.total, rates: p.rates }
+    })(),
     canEdit,
     agencyOptions: canEdit ? agencyPickerOptions(db, { groups: true }) : [],
   })
@@ -193,6 +199,8 @@ export default function DirectivePage() {
           <span className="l">Tỷ lệ đúng hạn</span>
         </div>
       </div>
+
+      <DirectiveProgress directiveId={d.directive.id} rows={d.progress.rows} total={d.progress.total} rates={d.progress.rates} />
 
       <h2>Nhiệm vụ được giao ({d.items.length} mục)</h2>
       <table>
