@@ -18,6 +18,7 @@ import {
 } from 'docx'
 import { randomUUID } from 'node:crypto'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { formatNumber } from '../domain/categories'
 import { formatVnDate } from '../domain/dates'
 import { displayCell, totalsWithLabel } from './cells'
 import type { ExportColumn, ExportDocument, ExportTable } from './types'
@@ -125,7 +126,8 @@ const BORDER = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0"
  * a string per row takes microseconds. The header row repeats on every page; rows do not split across pages.
  */
 export function tableXml(table: ExportTable, width: number): string {
-  const columns = table.columns
+  const groupBy = table.groupBy && table.columns.length > 1 ? table.groupBy : undefined
+  const columns = groupBy ? table.columns.filter((c) => c.key !== groupBy) : table.columns
   const widths = columnWidths(columns, table, width)
   const out: string[] = [
     `<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/>` +
@@ -135,9 +137,19 @@ export function tableXml(table: ExportTable, width: number): string {
       `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
     `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${columns.map((c, i) => cellXml(c.header, widths[i], { jc: 'center', bold: true, shade: true })).join('')}</w:tr>`,
   ]
-  for (const row of table.rows) {
+  const groupColumn = groupBy ? table.columns.find((c) => c.key === groupBy)! : undefined
+  table.rows.forEach((row, index) => {
+    if (groupColumn) {
+      const value = displayCell(row[groupColumn.key], groupColumn.kind)
+      if (index === 0 || value !== displayCell(table.rows[index - 1][groupColumn.key], groupColumn.kind)) {
+        let n = 1
+        while (index + n < table.rows.length && displayCell(table.rows[index + n][groupColumn.key], groupColumn.kind) === value) n++
+        const label = `${value || '(không rõ)'} (${formatNumber(n)}${table.groupUnit ? ' ' + table.groupUnit : ''})`
+        out.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${cellXml(label, width, { jc: 'left', bold: true, span: columns.length })}</w:tr>`)
+      }
+    }
     out.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${columns.map((c, i) => cellXml(displayCell(row[c.key], c.kind), widths[i], { jc: JC[c.kind] })).join('')}</w:tr>`)
-  }
+  })
   if (table.rows.length === 0) out.push(`<w:tr>${cellXml('Không có số liệu.', width, { jc: 'center', italics: true, span: columns.length })}</w:tr>`)
   if (table.totals) {
     const totals = totalsWithLabel(columns, table.totals)

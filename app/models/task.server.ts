@@ -189,7 +189,7 @@ function rowSelection() {
   }
 }
 
-function baseQuery(db: Db) {
+export function baseQuery(db: Db) {
   return db
     .select(rowSelection())
     .from(tasks)
@@ -199,20 +199,22 @@ function baseQuery(db: Db) {
     .innerJoin(rollupAgency, eq(rollupAgency.id, tasks.rollupAgencyId))
 }
 
-type RawRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['all']>>[number]
+export type RawRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['all']>>[number]
 
-function finishRows(db: Db, rows: RawRow[], asOf: IsoDate): TaskRow[] {
+export function finishRows(db: Db, rows: RawRow[], asOf: IsoDate): TaskRow[] {
   const ids = rows.map((r) => r.id)
   const coLeads = new Map<number, string[]>()
-  if (ids.length > 0) {
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  // In chunks: an export passes tens of thousands of ids, more than one statement may bind.
+  for (let i = 0; i < ids.length; i += 5_000) {
     const leads = db
       .select({ taskId: taskAgencies.taskId, name: agencies.shortName, agencyId: agencies.id })
       .from(taskAgencies)
       .innerJoin(agencies, eq(agencies.id, taskAgencies.agencyId))
-      .where(and(inArray(taskAgencies.taskId, ids), eq(taskAgencies.role, 'lead')))
+      .where(and(inArray(taskAgencies.taskId, ids.slice(i, i + 5_000)), eq(taskAgencies.role, 'lead')))
       .all()
     for (const l of leads) {
-      const row = rows.find((r) => r.id === l.taskId)
+      const row = byId.get(l.taskId)
       if (row && l.agencyId === row.rollupAgencyId) continue
       coLeads.set(l.taskId, [...(coLeads.get(l.taskId) ?? []), l.name])
     }

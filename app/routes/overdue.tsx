@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { TaskTable } from '../components/task-table'
+import { ExportLinks } from '../components/export-links'
 import { FormError, Pager } from '../components/ui'
 import { formatNumber } from '../domain/categories'
 import { formatVnDate, todayInVietnam } from '../domain/dates'
@@ -36,6 +37,7 @@ export default function Overdue() {
       <p>
         <strong>{formatNumber(d.totalTasks)}</strong> nhiệm vụ quá hạn của <strong>{formatNumber(d.totalAgencies)}</strong> cơ quan, sắp theo số ngày quá hạn.
       </p>
+      <ExportLinks lists={['overdue', 'overdue-agencies']} />
       <Pager page={d.page} pageCount={d.pageCount} total={d.totalAgencies} unit="cơ quan" />
       {d.groups.length === 0 ? <p className="muted">Không có nhiệm vụ nào quá hạn.</p> : null}
       {d.groups.map((g) => (
