@@ -235,7 +235,7 @@ const overdueAgenciesList: ExportList = {
         ],
         tables: [
           {
-            title: 'I. Tổng hợp theo cơ quan, đơn vị',
+            title: 'I. Tổng hợp theo cơ quan',
             columns: [
               { key: 'stt', header: 'STT', kind: 'integer' },
               { key: 'agency', header: 'Cơ quan, đơn vị', kind: 'text' },
