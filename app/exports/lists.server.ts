@@ -19,6 +19,8 @@ export interface ExportContext {
   user: CurrentUser
   url: URL
   asOf: string
+  /** The most task rows the file holds (EXPORT_MAX_ROWS unless a benchmark asks for fewer). */
+  limit?: number
 }
 
 export interface ExportBuild {
@@ -78,7 +80,7 @@ function readFilters(ctx: ExportContext) {
 
 function truncationNote(total: number, shown: number): string[] {
   return total > shown
-    ? [`Danh sách có ${formatNumber(total)} nhiệm vụ; tệp này chỉ gồm ${formatNumber(shown)} nhiệm vụ đầu tiên (tối đa ${formatNumber(EXPORT_MAX_ROWS)}). Hãy thu hẹp bộ lọc để xuất đủ.`]
+    ? [`Danh sách có ${formatNumber(total)} nhiệm vụ; tệp này chỉ gồm ${formatNumber(shown)} nhiệm vụ đầu tiên (mỗi tệp tối đa ${formatNumber(EXPORT_MAX_ROWS)} nhiệm vụ). Hãy thu hẹp bộ lọc để xuất đủ.`]
     : []
 }
 
@@ -169,7 +171,7 @@ const tasksList: ExportList = {
   landscape: true,
   build(ctx) {
     const { filters, values } = readFilters(ctx)
-    const { rows, total } = listAllTasks(ctx.db, ctx.user, filters, ctx.asOf)
+    const { rows, total } = listAllTasks(ctx.db, ctx.user, filters, ctx.asOf, ctx.limit)
     const title = 'Danh sách nhiệm vụ'
     return {
       fileName: `Danh sách nhiệm vụ ${fileDate(ctx.asOf)}`,
@@ -190,7 +192,7 @@ const overdueTasksList: ExportList = {
   landscape: true,
   build(ctx) {
     const { filters, values } = readFilters(ctx)
-    const { agencies, total } = overdueByAgency(ctx.db, ctx.user, filters, ctx.asOf)
+    const { agencies, total } = overdueByAgency(ctx.db, ctx.user, filters, ctx.asOf, ctx.limit)
     const rows = overdueRows(agencies)
     const columns = rows.some((r) => r.coLeads) ? OVERDUE_COLUMNS : OVERDUE_COLUMNS.filter((c) => c.key !== 'coLeads')
     const title = 'Danh sách nhiệm vụ quá hạn'
@@ -218,7 +220,7 @@ const overdueAgenciesList: ExportList = {
   landscape: true,
   build(ctx) {
     const { filters, values } = readFilters(ctx)
-    const { agencies, total } = overdueByAgency(ctx.db, ctx.user, filters, ctx.asOf)
+    const { agencies, total } = overdueByAgency(ctx.db, ctx.user, filters, ctx.asOf, ctx.limit)
     const rows = overdueRows(agencies)
     const summary = agencies.map((a, i) => ({ stt: i + 1, agency: a.fullName || a.name, count: a.count, keyCount: a.keyCount, extension: a.extensionPendingCount, maxDays: a.maxDaysOverdue }))
     const title = 'Danh sách cơ quan, đơn vị có nhiệm vụ quá hạn'

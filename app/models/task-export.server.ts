@@ -1,5 +1,5 @@
 // Every task a list shows rather than one page, for the exports; capped so that one download cannot exhaust the server.
-import { asc, desc, inArray, sql } from 'drizzle-orm'
+import { asc, desc, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import type { IsoDate } from '../../db/reference/types'
 import { agencies, extensionRequests, tasks } from '../../db/schema'
@@ -75,8 +75,9 @@ export function overdueByAgency(db: Db, viewer: Viewer, filters: TaskFilters, as
   }
   const ids = summary.map((s) => s.agencyId)
   const names = new Map<number, { code: string; shortName: string; name: string }>()
-  for (let i = 0; i < ids.length; i += 5_000) {
-    for (const a of db.select({ id: agencies.id, code: agencies.code, shortName: agencies.shortName, name: agencies.name }).from(agencies).where(inArray(agencies.id, ids.slice(i, i + 5_000))).all()) names.set(a.id, a)
+  if (ids.length > 0) {
+    const rows = db.select({ id: agencies.id, code: agencies.code, shortName: agencies.shortName, name: agencies.name }).from(agencies).where(sql`${agencies.id} in (select value from json_each(${JSON.stringify(ids)}))`).all()
+    for (const a of rows) names.set(a.id, a)
   }
   return {
     agencies: summary.map((s) => ({

@@ -1,5 +1,5 @@
 // Benchmark: seeds N synthetic tasks, starts the real server and times server-rendered pages over HTTP (median of runs).
-// Usage: npm run bench [-- --sizes 100000,1000000 --runs 25 --jobs no --pages no]
+// Usage: npm run bench [-- --sizes 100000,1000000 --runs 25 --jobs no --pages no --exports no]
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -9,6 +9,7 @@ import { seedSynthetic } from '../../db/seed/synthetic'
 import { createUser } from '../../app/services/users.server'
 import { parseFlags } from '../../db/cli/args'
 import { freePort } from '../support/ports'
+import { benchExports } from './exports'
 import { benchExtraction } from './extract'
 import { benchJobs } from './jobs'
 
@@ -106,3 +107,4 @@ if (flags.jobs !== 'no') {
   const largest = Math.max(...sizes)
   await benchJobs(path.join(os.tmpdir(), `dondoc-bench-${largest}.db`), largest)
 }
+if (flags.exports !== 'no') await benchExports(path.join(os.tmpdir(), `dondoc-bench-${Math.min(...sizes)}.db`), Math.min(...sizes))
