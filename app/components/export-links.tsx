@@ -2,10 +2,10 @@
 import { useLocation } from '@remix-run/react'
 
 const LABELS: Record<string, string> = {
-  tasks: 'Danh sách nhiệm vụ',
-  overdue: 'Danh sách nhiệm vụ quá hạn',
-  'overdue-agencies': 'Danh sách cơ quan, đơn vị có nhiệm vụ quá hạn',
-  rates: 'Tỷ lệ hoàn thành theo cơ quan',
+  tasks: 'danh sách nhiệm vụ',
+  overdue: 'danh sách nhiệm vụ quá hạn',
+  'overdue-agencies': 'danh sách cơ quan, đơn vị có nhiệm vụ quá hạn',
+  rates: 'tỷ lệ hoàn thành theo cơ quan',
 }
 
 // Query parameters that choose how a page is shown, not what it lists.

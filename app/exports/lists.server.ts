@@ -19,6 +19,8 @@ export interface ExportContext {
   user: CurrentUser
   url: URL
   asOf: string
+  /** A page in Word holds fewer columns than a sheet: lists may show a shorter set in .docx. */
+  format: 'xlsx' | 'docx'
   /** The most task rows the file holds (EXPORT_MAX_ROWS unless a benchmark asks for fewer). */
   limit?: number
 }
@@ -109,6 +111,18 @@ const TASK_COLUMNS: ExportColumn[] = [
   { key: 'key', header: 'Trọng tâm', kind: 'text' },
 ]
 
+/** The task list on an A4 page: the same facts in eight columns (deadline details and flags folded into the text). */
+const TASK_COLUMNS_PRINT: ExportColumn[] = [
+  { key: 'stt', header: 'STT', kind: 'integer' },
+  { key: 'directivePrint', header: 'Văn bản', kind: 'text' },
+  { key: 'contentPrint', header: 'Nội dung nhiệm vụ', kind: 'text' },
+  { key: 'lead', header: 'Cơ quan chủ trì', kind: 'text' },
+  { key: 'dueOn', header: 'Thời hạn', kind: 'date' },
+  { key: 'categoryPrint', header: 'Tình trạng', kind: 'text' },
+  { key: 'completedOn', header: 'Ngày hoàn thành', kind: 'date' },
+  { key: 'lastNote', header: 'Tiến độ mới nhất', kind: 'text' },
+]
+
 function taskRow(t: TaskRow, i: number): Record<string, CellValue> {
   return {
     stt: i + 1,
@@ -126,6 +140,15 @@ function taskRow(t: TaskRow, i: number): Record<string, CellValue> {
     lastNote: t.lastNote,
     extension: t.extensionPending ? 'Đang chờ duyệt' : null,
     key: t.isKey ? 'Có' : null,
+    directivePrint: `${t.directiveNumber}\nngày ${formatVnDate(t.directiveIssuedOn)}`,
+    contentPrint: `${t.ref ? `Mục ${t.ref}. ` : ''}${contentText(t)}${t.isKey ? ' (nhiệm vụ trọng tâm)' : ''}`,
+    categoryPrint: [
+      CATEGORY_LABELS[t.category as TaskCategory] + (t.category === 'overdue' ? ` ${formatNumber(t.daysOverdue)} ngày` : ''),
+      t.originalDueOn && t.originalDueOn !== t.dueOn ? `hạn ban đầu ${formatVnDate(t.originalDueOn)}` : '',
+      t.extensionPending ? 'đang đề nghị gia hạn' : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
   }
 }
 
@@ -135,6 +158,7 @@ const OVERDUE_COLUMNS: ExportColumn[] = [
   { key: 'directive', header: 'Số, ký hiệu văn bản', kind: 'text' },
   { key: 'issuedOn', header: 'Ngày văn bản', kind: 'date' },
   { key: 'content', header: 'Nội dung nhiệm vụ', kind: 'text' },
+  { key: 'assignedTo', header: 'Giao cho (theo văn bản)', kind: 'text' },
   { key: 'coLeads', header: 'Cơ quan cùng chủ trì', kind: 'text' },
   { key: 'dueOn', header: 'Thời hạn', kind: 'date' },
   { key: 'daysOverdue', header: 'Số ngày quá hạn', kind: 'integer' },
@@ -152,6 +176,8 @@ function overdueRows(groups: ReturnType<typeof overdueByAgency>['agencies']): Re
         directive: t.directiveNumber,
         issuedOn: date(t.directiveIssuedOn),
         content: contentText(t),
+        // The agency the directive named, when another one carries the task today (a merged or abolished agency's successor).
+        assignedTo: t.leadName !== t.actingLeadName ? t.leadName : null,
         coLeads: t.coLeadNames.join('; ') || null,
         dueOn: date(t.dueOn),
         daysOverdue: t.daysOverdue,
@@ -161,6 +187,11 @@ function overdueRows(groups: ReturnType<typeof overdueByAgency>['agencies']): Re
     }
   }
   return rows
+}
+
+/** The overdue columns without the optional ones no row fills. */
+function overdueColumns(rows: Record<string, CellValue>[]): ExportColumn[] {
+  return OVERDUE_COLUMNS.filter((c) => (c.key !== 'coLeads' && c.key !== 'assignedTo') || rows.some((r) => r[c.key]))
 }
 
 const OVERDUE_NOTE =
@@ -180,7 +211,14 @@ const tasksList: ExportList = {
         title,
         asOf: ctx.asOf,
         intro: [...describeFilters(ctx.db, ctx.user, values, filters), ...truncationNote(total, rows.length)],
-        tables: [{ title, columns: TASK_COLUMNS, rows: rows.map(taskRow), totals: { content: `${formatNumber(total)} nhiệm vụ` } }],
+        tables: [
+          {
+            title,
+            columns: ctx.format === 'docx' ? TASK_COLUMNS_PRINT : TASK_COLUMNS,
+            rows: rows.map(taskRow),
+            totals: { content: `${formatNumber(total)} nhiệm vụ`, contentPrint: `${formatNumber(total)} nhiệm vụ` },
+          },
+        ],
         notes: ['Tình trạng tính đến ngày lập danh sách theo thời hạn đang có hiệu lực; "Thời hạn ban đầu" là thời hạn trước khi gia hạn.'],
       },
     }
@@ -194,7 +232,7 @@ const overdueTasksList: ExportList = {
     const { filters, values } = readFilters(ctx)
     const { agencies, total } = overdueByAgency(ctx.db, ctx.user, filters, ctx.asOf, ctx.limit)
     const rows = overdueRows(agencies)
-    const columns = rows.some((r) => r.coLeads) ? OVERDUE_COLUMNS : OVERDUE_COLUMNS.filter((c) => c.key !== 'coLeads')
+    const columns = overdueColumns(rows)
     const title = 'Danh sách nhiệm vụ quá hạn'
     return {
       fileName: `Nhiệm vụ quá hạn ${fileDate(ctx.asOf)}`,
@@ -256,7 +294,7 @@ const overdueAgenciesList: ExportList = {
           },
           {
             title: 'II. Danh sách nhiệm vụ quá hạn',
-            columns: rows.some((r) => r.coLeads) ? OVERDUE_COLUMNS : OVERDUE_COLUMNS.filter((c) => c.key !== 'coLeads'),
+            columns: overdueColumns(rows),
             rows,
             groupBy: 'agency',
             groupUnit: 'nhiệm vụ',
@@ -340,7 +378,7 @@ const ratesList: ExportList = {
         title,
         asOf,
         intro: [
-          view.useSnapshot ? `Số liệu chốt ngày ${formatVnDate(asOf)}.` : `Số liệu trực tiếp, tính đến ngày ${formatVnDate(asOf)}.`,
+          view.useSnapshot ? `Số liệu chốt ngày ${formatVnDate(asOf)}: không thay đổi khi nhiệm vụ được cập nhật sau đó.` : 'Số liệu trực tiếp, tính lại mỗi lần tải về.',
           ...(scope ? [scope] : []),
           ...(view.sort === 'overdue' ? [`Xếp hạng theo số nhiệm vụ quá hạn, nhiều nhất trước (${formatNumber(rows.length)} cơ quan).`] : []),
         ],

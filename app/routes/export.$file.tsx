@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const format = match[2] as 'xlsx' | 'docx'
   const user = await requireUser(request, list.permission)
   try {
-    const { doc, fileName } = list.build({ db: getDb(), user, url: new URL(request.url), asOf: todayInVietnam() })
+    const { doc, fileName } = list.build({ db: getDb(), user, url: new URL(request.url), asOf: todayInVietnam(), format })
     const bytes = format === 'xlsx' ? await toXlsx(doc) : await toDocx(doc, { landscape: list.landscape })
     return fileResponse(bytes, fileName, format)
   } catch (error) {
