@@ -57,6 +57,7 @@ function Header() {
           <NavLink to="/tasks">Nhiệm vụ</NavLink>
           <NavLink to="/overdue">Quá hạn</NavLink>
           {can(user.role, 'rates.view') ? <NavLink to="/rates">Tỷ lệ theo cơ quan</NavLink> : null}
+          <NavLink to="/calendar">Lịch</NavLink>
           {can(user.role, 'admin.manage') ? (
             <>
               <NavLink to="/admin/agencies">Cơ quan</NavLink>

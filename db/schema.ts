@@ -402,3 +402,25 @@ export const jobRuns = sqliteTable(
   },
   (t) => [index('job_runs_job_idx').on(t.job, t.startedAt)],
 )
+
+/**
+ * Secret links to a user's calendar feed (iCal) of task deadlines. Only the SHA-256 of the token is stored, so a
+ * leaked database does not leak working links; a revoked row stays for the record.
+ */
+export const calendarFeedTokens = sqliteTable(
+  'calendar_feed_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Hex SHA-256 of the token in the link. */
+    tokenHash: text('token_hash').notNull(),
+    /** For users who see every agency (office, leader, admin): the agency whose tasks the feed lists; officers: their own. */
+    agencyId: integer('agency_id').references(() => agencies.id),
+    createdAt: createdAt(),
+    revokedAt: text('revoked_at'),
+    lastUsedAt: text('last_used_at'),
+  },
+  (t) => [uniqueIndex('calendar_feed_tokens_hash_uq').on(t.tokenHash), index('calendar_feed_tokens_user_idx').on(t.userId)],
+)

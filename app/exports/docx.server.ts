@@ -55,10 +55,9 @@ function heading(issuer: string, width: number): Table {
   const left = Math.round(width * 0.4)
   const right = width - left
   const centred = (runs: TextRun[]) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: runs })
-  const issuerLines = issuer
-    .toLocaleUpperCase('vi')
-    .split('\n')
-    .map((line) => centred([text(line.trim(), { bold: true, size: HEADING })]))
+  // Two lines are the superior body and the issuing office (Nghị định 30/2020): only the office is bold.
+  const lines = issuer.toLocaleUpperCase('vi').split('\n').map((l) => l.trim()).filter(Boolean)
+  const issuerLines = lines.map((line, i) => centred([text(line, { bold: i === lines.length - 1, size: HEADING })]))
   return new Table({
     borders: TableBorders.NONE,
     layout: TableLayoutType.FIXED,

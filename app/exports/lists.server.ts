@@ -12,6 +12,7 @@ import type { AgencyRateRow } from '../models/rates.server'
 import { EXPORT_MAX_ROWS, listAllTasks, overdueByAgency } from '../models/task-export.server'
 import type { TaskFilters, TaskRow, Viewer } from '../models/task.server'
 import type { CurrentUser } from '../services/auth.server'
+import { issuingOfficeLines, readSettings } from '../services/settings.server'
 import type { CellValue, ExportColumn, ExportDocument } from './types'
 
 export interface ExportContext {
@@ -49,8 +50,13 @@ export class ExportInputError extends Error {
 const date = (iso: string | null | undefined): CellValue => (iso ? { date: iso } : null)
 const fileDate = (iso: string) => formatVnDate(iso).replace(/\//g, '-')
 
-/** The office heading: the user's own agency, or the Government Office for users outside any agency (leaders, admins). */
+/**
+ * The office heading: the one an admin set for printed lists (Cài đặt, one or two lines), else the user's own
+ * agency, else the Government Office (for leaders and admins outside any agency).
+ */
 export function issuerFor(db: Db, user: Pick<CurrentUser, 'agencyId'>): string {
+  const configured = issuingOfficeLines(readSettings(db).issuingOffice)
+  if (configured.length) return configured.join('\n')
   const agency = (user.agencyId != null ? getAgency(db, user.agencyId) : undefined) ?? getAgencyByCode(db, 'VPCP')
   return (agency?.name ?? 'Đôn đốc').toLocaleUpperCase('vi')
 }

@@ -62,7 +62,11 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, doc: ExportDocument, t
   const last = Math.max(1, columns.length)
   const totals = table.totals ? totalsWithLabel(columns, table.totals) : undefined
   const headings: Array<[string, Partial<ExcelJS.Font>]> = [
-    [doc.issuer, { bold: true }],
+    ...doc.issuer
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((line, i, all) => [line, { bold: i === all.length - 1 }] as [string, Partial<ExcelJS.Font>]),
     [doc.title, { bold: true, size: 14 }],
     ...(doc.tables.length > 1 || table.title !== doc.title ? [[table.title, { bold: true, size: 12 }] as [string, Partial<ExcelJS.Font>]] : []),
     [`Số liệu tính đến ngày ${formatVnDate(doc.asOf)}`, { italic: true }],

@@ -10,7 +10,7 @@ import { readFrame, type Frame } from './header'
 import { normalizeText } from './normalize'
 import { buildOutline } from './outline'
 import { proseTasks } from './prose'
-import { readTables, tableTasks } from './tables'
+import { captionLength, readTables, tableTasks } from './tables'
 import { inheritedFor, taskSections, tasksOfNode, type Assembly, type Inherited } from './tasks'
 import type { AgencyRef, ExtractionResult } from './types'
 
@@ -88,7 +88,7 @@ export function extractDirective(text: string, options: ExtractOptions = {}): Ex
 
   const tables = readTables(frame.body)
   const inTable = new Set<number>()
-  for (const t of tables) for (let i = t.from; i <= t.to; i++) inTable.add(i)
+  for (const t of tables) for (let i = t.from - captionLength(frame.body, t.from); i <= t.to; i++) inTable.add(i)
   const body = frame.body.filter((_, i) => !inTable.has(i))
   const outline = buildOutline(body, isClosing)
 

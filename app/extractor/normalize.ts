@@ -86,7 +86,10 @@ export function normalizeText(input: string): string[] {
       }
     }
     const table = isTableLine(raw)
-    const line = table ? raw.replace(SUPERSCRIPTS, '').trim() : raw.replace(SUPERSCRIPTS, '').replace(/[ \t]+/g, ' ').trim()
+    // A table row keeps its tabs at both ends: a section row merged across the table ("I. CẢI CÁCH …<tab><tab>…")
+    // is still a row.
+    const cleaned = table ? raw.replace(SUPERSCRIPTS, '').replace(/^ +| +$/g, '') : raw.replace(SUPERSCRIPTS, '').replace(/[ \t]+/g, ' ').trim()
+    const line = cleaned.trim() === '' ? '' : cleaned
     if (line === '') {
       kept.push('')
       continue

@@ -23,6 +23,8 @@ const LABELS: Record<string, string> = {
   user_created: 'Tạo tài khoản',
   user_edited: 'Sửa tài khoản',
   password_changed: 'Đổi mật khẩu',
+  calendar_link_created: 'Tạo liên kết lịch nhiệm vụ',
+  calendar_link_revoked: 'Thu hồi liên kết lịch nhiệm vụ',
   password_reset: 'Cấp lại mật khẩu',
   agency_created: 'Thêm cơ quan',
   agency_edited: 'Sửa cơ quan',

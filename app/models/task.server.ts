@@ -286,14 +286,76 @@ export function listTasks(db: Db, viewer: Viewer, filters: TaskFilters, asOf: Is
 
 export interface OverdueGroup {
   agencyId: number
+  agencyCode: string
   agencyName: string
   count: number
   maxDaysOverdue: number
   tasks: TaskRow[]
 }
 
+/** An accountable agency with overdue tasks, without the tasks: the outline of the overdue list. */
+export type OverdueGroupSummary = Omit<OverdueGroup, 'tasks'>
+
 export const OVERDUE_AGENCIES_PER_PAGE = 10
 export const OVERDUE_TASKS_PER_AGENCY = 10
+
+/**
+ * Every agency accountable today for overdue tasks, agencies with the longest-overdue task first (then the most
+ * tasks): one grouped pass over the (status, deadline → agency) index, then one lookup of the agencies' names.
+ */
+export function overdueGroups(db: Db, viewer: Viewer, filters: TaskFilters, asOf: IsoDate): OverdueGroupSummary[] {
+  const where = taskConditions(viewer, { ...filters, category: 'overdue' }, asOf)
+  const summary = db
+    .select({ agencyId: tasks.rollupAgencyId, count: sql<number>`count(*)`, minDue: sql<string>`min(${tasks.dueOn})` })
+    .from(tasks)
+    .where(where)
+    .groupBy(tasks.rollupAgencyId)
+    .orderBy(sql`min(${tasks.dueOn})`, desc(sql`count(*)`), asc(tasks.rollupAgencyId))
+    .all()
+  if (summary.length === 0) return []
+  const named = new Map(
+    db
+      .select({ id: agencies.id, code: agencies.code, name: agencies.shortName })
+      .from(agencies)
+      .where(inArray(agencies.id, summary.map((g) => g.agencyId)))
+      .all()
+      .map((a) => [a.id, a]),
+  )
+  return summary.map((g) => ({
+    agencyId: g.agencyId,
+    agencyCode: named.get(g.agencyId)?.code ?? '',
+    agencyName: named.get(g.agencyId)?.name ?? '',
+    count: g.count,
+    maxDaysOverdue: daysOverdue(g.minDue, asOf),
+  }))
+}
+
+/**
+ * The overdue tasks of the given agencies, each agency's longest overdue first, at most `perAgency` of each (all
+ * when omitted): one windowed query for the ids, one for the rows with their directive, latest note and pending
+ * extension, one for co-leads.
+ */
+export function overdueTasksOf(db: Db, viewer: Viewer, filters: TaskFilters, asOf: IsoDate, agencyIds: number[], perAgency?: number): TaskRow[] {
+  if (agencyIds.length === 0) return []
+  const where = and(taskConditions(viewer, { ...filters, category: 'overdue' }, asOf), inArray(tasks.rollupAgencyId, agencyIds))
+  let ids: number[]
+  if (perAgency == null) {
+    ids = db.select({ id: tasks.id }).from(tasks).where(where).all().map((r) => r.id)
+  } else {
+    const ranked = db
+      .select({ id: tasks.id, rn: sql<number>`row_number() over (partition by ${tasks.rollupAgencyId} order by ${tasks.dueOn}, ${tasks.id})`.as('rn') })
+      .from(tasks)
+      .where(where)
+      .as('ranked')
+    ids = db.select({ id: ranked.id }).from(ranked).where(sql`${ranked.rn} <= ${perAgency}`).all().map((r) => r.id)
+  }
+  if (ids.length === 0) return []
+  const rows: RawRow[] = []
+  // SQLite binds at most 32 766 parameters; a print of a whole system's overdue list can pass that.
+  for (let i = 0; i < ids.length; i += 10_000) rows.push(...baseQuery(db).where(inArray(tasks.id, ids.slice(i, i + 10_000))).all())
+  rows.sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? '') || a.id - b.id)
+  return finishRows(db, rows, asOf)
+}
 
 /**
  * The overdue list grouped by the agency accountable today, agencies with the longest-overdue task first, each
@@ -306,43 +368,13 @@ export function overdueList(
   asOf: IsoDate,
   page = 1,
 ): { groups: OverdueGroup[]; totalTasks: number; totalAgencies: number; page: number; pageCount: number } {
-  const where = taskConditions(viewer, { ...filters, category: 'overdue' }, asOf)
-  const summary = db
-    .select({ agencyId: tasks.rollupAgencyId, count: sql<number>`count(*)`, minDue: sql<string>`min(${tasks.dueOn})` })
-    .from(tasks)
-    .where(where)
-    .groupBy(tasks.rollupAgencyId)
-    .orderBy(sql`min(${tasks.dueOn})`, desc(sql`count(*)`))
-    .all()
+  const summary = overdueGroups(db, viewer, filters, asOf)
   const totalTasks = summary.reduce((s, r) => s + r.count, 0)
   const pageCount = Math.max(1, Math.ceil(summary.length / OVERDUE_AGENCIES_PER_PAGE))
   const current = Math.min(Math.max(1, page), pageCount)
   const pageGroups = summary.slice((current - 1) * OVERDUE_AGENCIES_PER_PAGE, current * OVERDUE_AGENCIES_PER_PAGE)
-  if (pageGroups.length === 0) return { groups: [], totalTasks, totalAgencies: summary.length, page: current, pageCount }
-  const agencyIds = pageGroups.map((g) => g.agencyId)
-  const names = new Map(
-    db.select({ id: agencies.id, name: agencies.shortName }).from(agencies).where(inArray(agencies.id, agencyIds)).all().map((a) => [a.id, a.name]),
-  )
-  // The first few tasks of each group: a window over the page's agencies only.
-  const ranked = db
-    .select({ id: tasks.id, rn: sql<number>`row_number() over (partition by ${tasks.rollupAgencyId} order by ${tasks.dueOn}, ${tasks.id})`.as('rn') })
-    .from(tasks)
-    .where(and(where, inArray(tasks.rollupAgencyId, agencyIds)))
-    .as('ranked')
-  const topIds = db
-    .select({ id: ranked.id })
-    .from(ranked)
-    .where(sql`${ranked.rn} <= ${OVERDUE_TASKS_PER_AGENCY}`)
-    .all()
-    .map((r) => r.id)
-  const rows = finishRows(db, topIds.length ? baseQuery(db).where(inArray(tasks.id, topIds)).orderBy(asc(tasks.dueOn), asc(tasks.id)).all() : [], asOf)
-  const groups = pageGroups.map((g) => ({
-    agencyId: g.agencyId,
-    agencyName: names.get(g.agencyId) ?? '',
-    count: g.count,
-    maxDaysOverdue: daysOverdue(g.minDue, asOf),
-    tasks: rows.filter((r) => r.rollupAgencyId === g.agencyId),
-  }))
+  const rows = overdueTasksOf(db, viewer, filters, asOf, pageGroups.map((g) => g.agencyId), OVERDUE_TASKS_PER_AGENCY)
+  const groups = pageGroups.map((g) => ({ ...g, tasks: rows.filter((r) => r.rollupAgencyId === g.agencyId) }))
   return { groups, totalTasks, totalAgencies: summary.length, page: current, pageCount }
 }
 

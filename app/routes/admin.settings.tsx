@@ -31,6 +31,7 @@ const SettingsSchema = z.object({
   reminderOffsets: numberList,
   escalationWorkingDays: z.coerce.number({ invalid_type_error: 'Nhập một số.' }).int('Nhập số nguyên.'),
   maxExtensions: z.coerce.number({ invalid_type_error: 'Nhập một số.' }).int('Nhập số nguyên.'),
+  issuingOffice: z.string().max(400, 'Nhập tối đa 2 dòng, tổng cộng không quá 300 ký tự.').default('').transform((v) => v.replace(/\r\n?/g, '\n')),
 })
 const HolidaySchema = z.object({
   date: vnDate('ngày'),
@@ -72,6 +73,9 @@ export default function AdminSettings() {
           <Field label="Báo cáo lãnh đạo khi quá hạn hơn (ngày làm việc)" name="escalationWorkingDays" type="number" defaultValue={d.settings.escalationWorkingDays} error={errors('settings').escalationWorkingDays} />
           <Field label="Số lần gia hạn tối đa cho một nhiệm vụ" name="maxExtensions" type="number" defaultValue={d.settings.maxExtensions} error={errors('settings').maxExtensions} />
         </div>
+        <Field label="Tên cơ quan ban hành (đầu trang bản in)" name="issuingOffice" error={errors('settings').issuingOffice} hint="Một hoặc hai dòng, ví dụ: ỦY BAN NHÂN DÂN TỈNH NGHỆ AN / VĂN PHÒNG. In ở góc trên bên trái danh sách quá hạn.">
+          <textarea id="f-issuingOffice" name="issuingOffice" rows={2} defaultValue={d.settings.issuingOffice} style={{ minHeight: '3.4rem' }} />
+        </Field>
         <div>
           <button type="submit">Lưu cài đặt</button>
         </div>

@@ -10,6 +10,11 @@ export const SETTING_DEFAULTS = {
   reminderOffsets: [7, 3, 1, 0] as number[],
   escalationWorkingDays: 10,
   maxExtensions: 2,
+  /**
+   * The heading of printed annexes (the overdue list): the issuing office as written on official documents, one or
+   * two lines ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN" / "VĂN PHÒNG"). Empty until an admin sets it.
+   */
+  issuingOffice: '',
 }
 export type SettingKey = keyof typeof SETTING_DEFAULTS
 
@@ -22,21 +27,41 @@ export function readSettings(db: Pick<Tx, 'select'>): typeof SETTING_DEFAULTS {
     reminderOffsets: Array.isArray(offsets) && offsets.length > 0 && offsets.every((n) => int(n, 0, 60)) ? (offsets as number[]) : SETTING_DEFAULTS.reminderOffsets,
     escalationWorkingDays: int(stored.get('escalationWorkingDays'), 1, 120) ? (stored.get('escalationWorkingDays') as number) : SETTING_DEFAULTS.escalationWorkingDays,
     maxExtensions: int(stored.get('maxExtensions'), 0, 10) ? (stored.get('maxExtensions') as number) : SETTING_DEFAULTS.maxExtensions,
+    issuingOffice: isIssuingOffice(stored.get('issuingOffice')) ? (stored.get('issuingOffice') as string) : SETTING_DEFAULTS.issuingOffice,
   }
 }
 
-export function saveSettings(db: Db, actorId: number, next: typeof SETTING_DEFAULTS): void {
+function isIssuingOffice(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= 300 && v.split('\n').length <= 2
+}
+
+/** The issuing office's heading as at most two trimmed, non-empty lines. */
+export function issuingOfficeLines(value: string): string[] {
+  return value
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .slice(0, 2)
+}
+
+export function saveSettings(db: Db, actorId: number, next: Omit<typeof SETTING_DEFAULTS, 'issuingOffice'> & { issuingOffice?: string }): void {
   const errors: Record<string, string> = {}
   if (next.reminderOffsets.length === 0 || next.reminderOffsets.length > 10 || next.reminderOffsets.some((n) => !Number.isInteger(n) || n < 0 || n > 60)) {
     errors.reminderOffsets = 'Nhập từ 1 đến 10 số ngày làm việc, mỗi số từ 0 đến 60, ngăn cách bằng dấu phẩy.'
   }
   if (!Number.isInteger(next.escalationWorkingDays) || next.escalationWorkingDays < 1 || next.escalationWorkingDays > 120) errors.escalationWorkingDays = 'Nhập số ngày làm việc từ 1 đến 120.'
   if (!Number.isInteger(next.maxExtensions) || next.maxExtensions < 0 || next.maxExtensions > 10) errors.maxExtensions = 'Nhập số lần gia hạn từ 0 đến 10.'
+  // A caller that does not pass the heading keeps the one in force.
+  const office = next.issuingOffice === undefined ? undefined : issuingOfficeLines(next.issuingOffice).join('\n')
+  if (next.issuingOffice !== undefined && (next.issuingOffice.split('\n').filter((l) => l.trim()).length > 2 || (office ?? '').length > 300)) {
+    errors.issuingOffice = 'Nhập tối đa 2 dòng, tổng cộng không quá 300 ký tự.'
+  }
   if (Object.keys(errors).length) throw new ValidationError(errors)
+  next = { ...next, issuingOffice: office }
   const before = readSettings(db)
   db.transaction((tx) => {
     for (const key of Object.keys(SETTING_DEFAULTS) as SettingKey[]) {
-      const value = key === 'reminderOffsets' ? [...new Set(next.reminderOffsets)].sort((a, b) => b - a) : next[key]
+      const value = key === 'reminderOffsets' ? [...new Set(next.reminderOffsets)].sort((a, b) => b - a) : (next[key] ?? before[key])
       if (JSON.stringify(value) === JSON.stringify(before[key])) continue
       tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run()
       appendHistory(tx, { actorId, entity: 'setting', entityId: 0, action: 'setting_changed', before: { [key]: before[key] }, after: { [key]: value } })

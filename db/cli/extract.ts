@@ -1,14 +1,13 @@
-// Command line: npm run -s extract -- FILE [--issued-on YYYY-MM-DD] prints the tasks read from a directive's text as JSON.
+// Command line: npm run -s extract -- FILE [--issued-on YYYY-MM-DD] prints the tasks read from a directive (.txt,
+// .docx, .pdf with a text layer, .xlsx task list) as JSON.
 import fs from 'node:fs'
 import path from 'node:path'
 import { isValidIsoDate } from '../../app/domain/dates'
 import { extractDirective, ExtractionError } from '../../app/extractor'
+import { MAX_UPLOAD_BYTES, readUpload, UploadError } from '../../app/intake/read-upload.server'
 import { fail, parseFlags } from './args'
 
-const MAX_BYTES = 10 * 1024 * 1024
-const USAGE = 'Cách dùng: npm run -s extract -- TỆP.txt [--issued-on YYYY-MM-DD]'
-// Formats a later version will read; for now the user is told to save the text as .txt.
-const NOT_YET = new Set(['.docx', '.doc', '.pdf', '.odt', '.rtf'])
+const USAGE = 'Cách dùng: npm run -s extract -- TỆP (.txt, .docx, .pdf, .xlsx) [--issued-on YYYY-MM-DD]'
 
 function parseArgs(argv: string[]): { file: string; issuedOn?: string } {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -28,9 +27,7 @@ function parseArgs(argv: string[]): { file: string; issuedOn?: string } {
   return { file: files[0], issuedOn }
 }
 
-function readText(file: string): string {
-  const ext = path.extname(file).toLowerCase()
-  if (NOT_YET.has(ext)) fail(`Định dạng ${ext} chưa được hỗ trợ: hãy lưu văn bản dưới dạng .txt (UTF-8) rồi chạy lại.`)
+async function readText(file: string): Promise<string> {
   let stat: fs.Stats
   try {
     stat = fs.statSync(file)
@@ -38,18 +35,18 @@ function readText(file: string): string {
     fail(`Không tìm thấy tệp: ${file}`)
   }
   if (!stat.isFile()) fail(`Không phải là tệp: ${file}`)
-  if (stat.size > MAX_BYTES) fail(`Tệp quá lớn (${(stat.size / 1024 / 1024).toFixed(1)} MB): giới hạn là 10 MB.`)
-  const bytes = fs.readFileSync(file)
-  if (bytes.includes(0)) fail('Tệp không phải văn bản (có byte 0, có thể là tệp nhị phân): hãy lưu văn bản dưới dạng .txt (UTF-8).')
+  // Checked before reading, so that a huge file is never loaded.
+  if (stat.size > MAX_UPLOAD_BYTES) fail(`Tệp quá lớn (${(stat.size / 1024 / 1024).toFixed(1).replace('.', ',')} MB): giới hạn là 10 MB.`)
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    fail('Tệp không đúng mã UTF-8: hãy lưu lại văn bản với mã UTF-8.')
+    return (await readUpload(path.basename(file), new Uint8Array(fs.readFileSync(file)))).text
+  } catch (e) {
+    if (e instanceof UploadError) fail(e.message)
+    throw e
   }
 }
 
 const { file, issuedOn } = parseArgs(process.argv.slice(2))
-const text = readText(file)
+const text = await readText(file)
 try {
   const result = extractDirective(text, { issuedOn })
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)

@@ -10,6 +10,8 @@ import { createUser } from '../../app/services/users.server'
 import { parseFlags } from '../../db/cli/args'
 import { freePort } from '../support/ports'
 import { benchExports } from './exports'
+import { overdueGroups } from '../../app/models/task.server'
+import { todayInVietnam } from '../../app/domain/dates'
 import { benchExtraction } from './extract'
 import { benchJobs } from './jobs'
 
@@ -88,9 +90,18 @@ async function benchSize(n: number) {
       ['task list, free text "vu" (short)', office, '/tasks?q=vu'],
       ['task list, agency officer scope', officer, '/tasks'],
       ['overdue list', leader, '/overdue'],
+      ['overdue list, meeting mode (one agency)', leader, '/overdue?mode=meeting'],
+      ['overdue list, meeting mode, 50th agency', leader, '/overdue?mode=meeting&at=__50TH__'],
+      ['overdue list, print annex (≤ 2 000 tasks)', leader, '/overdue?print=1'],
+      ['overdue list, officer scope', officer, '/overdue'],
       ['per-agency rates', leader, '/rates'],
       ['home figures', leader, '/'],
     ]
+    // Meeting mode deep-links an agency by code: take the 50th of the overdue list's outline.
+    const db = openDatabase(file)
+    const fiftieth = overdueGroups(db, { role: 'leader', agencyId: null }, {}, todayInVietnam())[49]?.agencyCode ?? ''
+    db.$client.close()
+    for (const s of scenarios) s[2] = s[2].replace('__50TH__', encodeURIComponent(fiftieth))
     console.log(`\n${n.toLocaleString('en')} tasks — median / p90 over ${runs} runs, server-rendered HTML over HTTP`)
     for (const [label, cookie, url] of scenarios) {
       const r = await time(base, cookie, url)
@@ -101,7 +112,7 @@ async function benchSize(n: number) {
   }
 }
 
-benchExtraction()
+await benchExtraction()
 if (flags.pages !== 'no') for (const n of sizes) await benchSize(n)
 if (flags.jobs !== 'no') {
   const largest = Math.max(...sizes)

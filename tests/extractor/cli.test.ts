@@ -48,14 +48,31 @@ describe('npm run -s extract -- FILE', () => {
     // "Bé Nôi vu" in Latin-1: 0xE9 and 0xF4 start no valid UTF-8 sequence.
     ['a file that is not UTF-8', () => temp('latin1.txt', Buffer.from([0x42, 0xe9, 0x20, 0x4e, 0xf4, 0x69, 0x20, 0x76, 0x75])), /UTF-8/],
     ['English text', () => temp('english.txt', 'The Ministry shall report monthly to the Prime Minister on the implementation of this plan.'), /tiếng Việt/],
-    ['a .docx file', () => temp('van-ban.docx', 'PK'), /chưa được hỗ trợ/],
-    ['a .pdf file', () => temp('van-ban.pdf', '%PDF-1.7'), /chưa được hỗ trợ/],
+    ['a .docx that is not a Word file', () => temp('van-ban.docx', 'PK'), /không phải tệp Word/],
+    ['a broken .pdf', () => temp('van-ban.pdf', '%PDF-1.7'), /PDF bị hỏng/],
+    ['a scanned .pdf', () => path.join(FIXTURES, 'other', 'ban-quet.pdf'), /không có lớp chữ/],
+    ['an old .doc file', () => temp('cu.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), /\.docx/],
     ['a missing file', () => path.join(TMP, 'khong-co.txt'), /Không tìm thấy tệp/],
   ])('refuses %s with a Vietnamese message on stderr', (_, make, message) => {
     const r = run(make())
     expect(r.status).toBe(1)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(message)
+  })
+
+  it('reads a .docx, a .pdf and an .xlsx into the same JSON', async () => {
+    const { docx, p } = await import('../intake/ooxml')
+    const word = temp('chi-thi.docx', Buffer.from(docx([p('CHỈ THỊ'), p('1. Bộ Nội vụ khẩn trương hoàn thiện dự thảo Nghị định, hoàn thành trong tháng 6 năm 2024.')])))
+    const fromWord = run(word)
+    expect(fromWord.status).toBe(0)
+    expect(JSON.parse(fromWord.stdout).tasks[0]).toMatchObject({ ref: '1', leads: [{ code: 'BNV' }], deadline: { dueOn: '2024-06-30' } })
+    const fromPdf = run(path.join(FIXTURES, 'other', 'chi-thi.pdf'))
+    expect(fromPdf.status).toBe(0)
+    expect(JSON.parse(fromPdf.stdout).directive.number).toBe('05/CT-UBND')
+    const { buildTemplate } = await import('../../app/intake/template.server')
+    const fromExcel = run(temp('mau.xlsx', Buffer.from(await buildTemplate())), '--issued-on', '2024-01-15')
+    expect(fromExcel.status).toBe(0)
+    expect(JSON.parse(fromExcel.stdout).tasks.map((t: { ref: string }) => t.ref)).toEqual(['I.1', 'I.2'])
   })
 
   it('refuses a bad flag and a bad date', () => {

@@ -184,7 +184,7 @@ describe('settings and holidays', () => {
     expect((await bad.json()).fieldErrors.reminderOffsets).toContain('dấu phẩy')
     expect(readSettings(w.db).reminderOffsets).toEqual([7, 3, 1, 0])
     expect((await post({ intent: 'settings', reminderOffsets: '5, 2, 0', escalationWorkingDays: '15', maxExtensions: '1' })).status).toBe(200)
-    expect(readSettings(w.db)).toEqual({ reminderOffsets: [5, 2, 0], escalationWorkingDays: 15, maxExtensions: 1 })
+    expect(readSettings(w.db)).toEqual({ reminderOffsets: [5, 2, 0], escalationWorkingDays: 15, maxExtensions: 1, issuingOffice: '' })
     expect(loadCalendar(w.db).isWorkingDay('2030-03-05')).toBe(true)
     expect((await post({ intent: 'add_holiday', date: '05/03/2030', name: 'Ngày nghỉ thử', kind: 'holiday' })).status).toBe(200)
     expect(loadCalendar(w.db).isWorkingDay('2030-03-05')).toBe(false)

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs'
 import { strFromU8, unzipSync } from 'fflate'
 import { closeDb } from '../../db/client'
+import { settings } from '../../db/schema'
 import { seedSynthetic } from '../../db/seed/synthetic'
 import { formatNumber } from '../../app/domain/categories'
 import { formatVnDate, todayInVietnam } from '../../app/domain/dates'
@@ -225,6 +226,23 @@ describe('exports of the lists', async () => {
     expect(capped.truncated).toBe(true)
     expect(capped.total).toBe(n(`select count(*) n from tasks t where t.status != 'cancelled'`))
     expect(listAllTasks(db, viewer, { category: 'overdue' }, today).truncated).toBe(false)
+  })
+})
+
+describe('the issuing office set by an admin', () => {
+  it('heads the files, on two lines: the superior body, then the office in bold', async () => {
+    const { db } = useFreshAppDb()
+    db.insert(settings).values({ key: 'issuingOffice', value: 'Ủy ban nhân dân tỉnh Nghệ An\nVăn phòng' }).run()
+    const leader = await signIn((await makeUser(db, 'leader')).email)
+    const ws = (await workbook(await download('/export/overdue-agencies.xlsx', leader))).worksheets[0]
+    expect([ws.getCell('A1').value, ws.getCell('A2').value]).toEqual(['Ủy ban nhân dân tỉnh Nghệ An', 'Văn phòng'])
+    expect(ws.getCell('A2').font?.bold).toBe(true)
+    const xml = await documentXml(await download('/export/overdue-agencies.docx', leader))
+    expect(xml).toContain('ỦY BAN NHÂN DÂN TỈNH NGHỆ AN')
+    expect(xml).toMatch(/<w:b\/>(?:(?!<\/w:r>).)*<w:t[^>]*>VĂN PHÒNG<\/w:t>/)
+    expect(xml).not.toContain('VĂN PHÒNG CHÍNH PHỦ')
+    closeDb()
+    db.$client.close()
   })
 })
 

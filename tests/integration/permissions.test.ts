@@ -441,18 +441,18 @@ describe('task list scope', () => {
     const overdue = async (session: TestSession, query = '') => {
       const res = await settle(() => overdueRoute.loader(args(getRequest(`/overdue${query}`, session))))
       expect(res.status).toBe(200)
-      return (await res.json()) as { totalTasks: number; groups: Array<{ code: string; tasks: Array<{ id: number }> }> }
+      return (await res.json()) as { totalTasks: number; groups: Array<{ agencyCode: string; tasks: Array<{ id: number }> }> }
     }
     const office = await overdue(await as('office'))
     expect(office.totalTasks).toBe(2)
-    expect(office.groups.map((g) => g.code).sort()).toEqual(['BCA', 'BNV'])
+    expect(office.groups.map((g) => g.agencyCode).sort()).toEqual(['BCA', 'BNV'])
     for (const query of ['', '?agency=BCA']) {
       const mine = await overdue(await as('lead'), query)
       expect(mine.groups.flatMap((g) => g.tasks.map((t) => t.id))).not.toContain(w.overdueBcaTaskId)
     }
     const mine = await overdue(await as('lead'))
     expect(mine.totalTasks).toBe(1)
-    expect(mine.groups.map((g) => g.code)).toEqual(['BNV'])
+    expect(mine.groups.map((g) => g.agencyCode)).toEqual(['BNV'])
   })
 })
 
