@@ -9,7 +9,7 @@ const LABELS: Record<string, string> = {
 }
 
 // Query parameters that choose how a page is shown, not what it lists.
-const VIEW_PARAMS = ['page', 'mode', 'print']
+const VIEW_PARAMS = ['page', 'mode', 'print', 'at']
 
 export function ExportLinks({ lists }: { lists: string | string[] }) {
   const { search } = useLocation()

@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     n: [r.total.assigned, r.total.doneOnTime, r.total.doneLate, r.total.inProgress, r.total.overdue, r.total.standing],
     rates: [r.rates.completionRate, r.rates.dueCompletionRate, r.rates.onTimeRate, r.onTimeOriginalRate],
   }))
-  return json({ rows: table, today, snapshotDay, source: useSnapshot ? 'snapshot' : 'live', kind, sort, errors, parent: parent ? { code: parent.code, name: parent.name } : null, directive: url.searchParams.get('directive') ?? '', kinds: AGENCY_KIND_LABELS })
+  return json({ rows: table, today, snapshotDay, source: useSnapshot ? 'snapshot' : 'live', kind, sort, errors, parent: parent ? { code: parent.code, name: parent.name } : null, directive: url.searchParams.get('directive') ?? '', kinds: AGENCY_KIND_LABELS, rankingSize: RANKING_SIZE })
 }
 
 export default function Rates() {
@@ -71,7 +71,7 @@ export default function Rates() {
         <Field label="Sắp xếp" name="sort">
           <select id="f-sort" name="sort" defaultValue={d.sort}>
             <option value="tree">Theo cây cơ quan</option>
-            <option value="overdue">Xếp hạng: nhiều quá hạn nhất trước ({RANKING_SIZE} cơ quan)</option>
+            <option value="overdue">Xếp hạng: nhiều quá hạn nhất trước ({d.rankingSize} cơ quan)</option>
           </select>
         </Field>
         {d.directive ? <input type="hidden" name="directive" value={d.directive} /> : null}

@@ -135,6 +135,17 @@ describe('export links in Chromium', () => {
     expect(xml).toContain(`để xảy ra ${total.toLocaleString('vi-VN')} nhiệm vụ quá hạn`)
   })
 
+  it('the rates page keeps its ranking label after hydration and offers its downloads', async () => {
+    const page = await login('lanhdao@e2e.example')
+    await page.goto(`${base}/rates?sort=overdue`)
+    await page.waitForLoadState('networkidle')
+    expect(await page.locator('#f-sort option[value=overdue]').textContent()).toBe('Xếp hạng: nhiều quá hạn nhất trước (50 cơ quan)')
+    const { bytes } = await download(page, 'Word (.docx)')
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml'])
+    expect(xml).toContain('TỶ LỆ HOÀN THÀNH NHIỆM VỤ THEO CƠ QUAN')
+    expect(xml).toContain('Xếp hạng theo số nhiệm vụ quá hạn, nhiều nhất trước')
+  })
+
   it('an officer downloads the filtered task list with only their agency’s tasks', async () => {
     const page = await login('canbo@e2e.example')
     await page.goto(`${base}/tasks?category=overdue&page=2`)
