@@ -28,6 +28,7 @@ const LABELS: Record<string, string> = {
   password_reset: 'Cấp lại mật khẩu',
   agency_created: 'Thêm cơ quan',
   agency_edited: 'Sửa cơ quan',
+  agency_alias_added: 'Lưu tên gọi khác của cơ quan (khi nhập văn bản)',
   became_overdue: 'Chuyển sang quá hạn',
   overdue_escalated: 'Báo cáo lãnh đạo: quá hạn kéo dài',
   setting_changed: 'Đổi cài đặt',

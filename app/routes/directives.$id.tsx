@@ -134,6 +134,7 @@ export default function DirectivePage() {
         {d.directive.type} số {d.directive.number}
       </h1>
       {params.get('created') ? <p className="notice">Đã lưu văn bản. Hãy thêm các nhiệm vụ được giao bên dưới.</p> : null}
+      {params.get('imported') ? <p className="notice">Đã lưu văn bản và các nhiệm vụ từ toàn văn: tạo {Number(params.get('imported')).toLocaleString('vi-VN')} nhiệm vụ theo dõi.</p> : null}
       {result?.ok ? <p className="notice">{result.message}</p> : null}
       <div className="card">
         <p style={{ marginTop: 0 }}>

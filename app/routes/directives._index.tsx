@@ -34,9 +34,14 @@ export default function Directives() {
       <div className="group-head">
         <h1>Văn bản chỉ đạo</h1>
         {d.canCreate ? (
-          <Link to="/directives/new" className="button">
-            + Nhập văn bản mới
-          </Link>
+          <span>
+            <Link to="/directives/intake" className="button">
+              Nhập từ văn bản
+            </Link>{' '}
+            <Link to="/directives/new" className="button secondary">
+              + Nhập văn bản mới
+            </Link>
+          </span>
         ) : null}
       </div>
       <Form method="get" className="filters">

@@ -37,6 +37,9 @@ export default function NewDirective() {
   return (
     <>
       <h1>Nhập văn bản chỉ đạo</h1>
+      <p className="muted">
+        Có toàn văn? <Link to="/directives/intake">Nhập từ văn bản</Link>: dán hoặc tải tệp lên, Đôn đốc đề xuất các nhiệm vụ để bạn xem lại.
+      </p>
       {result?.duplicateOf ? (
         <div className="form-error" role="alert">
           Văn bản này đã có trong hệ thống: <Link to={`/directives/${result.duplicateOf}`}>xem văn bản đã nhập</Link>.
