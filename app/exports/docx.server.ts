@@ -193,8 +193,8 @@ function injectTables(file: Uint8Array, tables: Map<string, string>): Uint8Array
     xml = xml.slice(0, open) + table + '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p>' + xml.slice(close)
   }
   parts['word/document.xml'] = strToU8(xml)
-  // Level 1: half the time of level 6 on a 15 000-row table (0,3 s against 0,56 s) for a file 4 % larger.
-  return zipSync(parts, { level: 1 })
+  // Level 1 saves ~0,3 s on a 15 000-row list but makes the file ~75 % larger (1,7 MB against 1,0 MB): not worth it.
+  return zipSync(parts, { level: 6 })
 }
 
 /**
