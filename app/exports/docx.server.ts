@@ -18,9 +18,10 @@ import {
 } from 'docx'
 import { randomUUID } from 'node:crypto'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { formatNumber } from '../domain/categories'
 import { formatVnDate } from '../domain/dates'
 import { displayCell, totalsWithLabel } from './cells'
-import type { ExportColumn, ExportDocument, ExportTable } from './types'
+import type { CellValue, ExportColumn, ExportDocument, ExportTable } from './types'
 
 const FONT = 'Times New Roman'
 // Sizes in half-points: 14 pt for the text, 13 pt for the heading, 12 pt inside tables (an annex's dense rows).
@@ -54,10 +55,9 @@ function heading(issuer: string, width: number): Table {
   const left = Math.round(width * 0.4)
   const right = width - left
   const centred = (runs: TextRun[]) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: runs })
-  const issuerLines = issuer
-    .toLocaleUpperCase('vi')
-    .split('\n')
-    .map((line) => centred([text(line.trim(), { bold: true, size: HEADING })]))
+  // Two lines are the superior body and the issuing office (Nghị định 30/2020): only the office is bold.
+  const lines = issuer.toLocaleUpperCase('vi').split('\n').map((l) => l.trim()).filter(Boolean)
+  const issuerLines = lines.map((line, i) => centred([text(line, { bold: i === lines.length - 1, size: HEADING })]))
   return new Table({
     borders: TableBorders.NONE,
     layout: TableLayoutType.FIXED,
@@ -77,17 +77,34 @@ function heading(issuer: string, width: number): Table {
   })
 }
 
-/** Column widths in twips, in proportion to what each column holds, summing to the text width. */
+/** Twips per character at 12 pt Times New Roman (digits are 6 pt wide), and a cell's margins with some air. */
+const CHAR_TWIPS = 125
+const CELL_PAD = 220
+
+/**
+ * Column widths in twips summing to the text width: numbers and dates get what their longest value or header word
+ * needs, and the text columns share the rest in proportion to their content, so a date never wraps.
+ */
 function columnWidths(columns: ExportColumn[], table: ExportTable, total: number): number[] {
   const sample = table.rows.slice(0, 2_000)
   const chars = columns.map((c) => {
     if (c.width) return c.width
-    let longest = Math.max(...c.header.split(/\s+/).map((w) => w.length), 4)
+    // A header may wrap onto three lines, but each of its words must fit.
+    let longest = Math.max(...c.header.split(/\s+/).map((w) => w.length), Math.ceil(c.header.length / 3), 3)
     for (const row of sample) longest = Math.max(longest, Math.min(60, displayCell(row[c.key], c.kind).length))
+    if (table.totals) longest = Math.max(longest, Math.min(60, displayCell(table.totals[c.key], c.kind).length))
     return Math.min(60, longest)
   })
-  const sum = chars.reduce((a, b) => a + b, 0) || 1
-  const widths = chars.map((c) => Math.floor((total * c) / sum))
+  // Text columns get at least their longest header word, then share what is left by the length of their content.
+  const base = columns.map((c, i) => (c.kind === 'text' ? Math.max(...c.header.split(/\s+/).map((w) => w.length)) * CHAR_TWIPS + CELL_PAD : chars[i] * CHAR_TWIPS + CELL_PAD))
+  const textChars = columns.reduce((s, c, i) => s + (c.kind === 'text' ? chars[i] : 0), 0)
+  const rest = total - base.reduce((a, b) => a + b, 0)
+  let widths: number[]
+  if (textChars > 0 && rest >= 0) widths = columns.map((c, i) => (c.kind === 'text' ? base[i] + Math.floor((rest * chars[i]) / textChars) : base[i]))
+  else {
+    const sum = chars.reduce((a, b) => a + b, 0) || 1
+    widths = chars.map((c) => Math.floor((total * c) / sum))
+  }
   widths[widths.length - 1] += total - widths.reduce((a, b) => a + b, 0)
   return widths
 }
@@ -117,6 +134,11 @@ function cellXml(value: string, width: number, o: { jc: string; bold?: boolean; 
   )
 }
 
+/** A cell as the printed table shows it: a rate that cannot be computed reads '—', as on the pages, never blank. */
+function shown(value: CellValue | undefined, kind: ExportColumn['kind']): string {
+  return kind === 'percent' && (value === null || value === undefined) ? '—' : displayCell(value, kind)
+}
+
 const BORDER = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`
 
 /**
@@ -125,7 +147,8 @@ const BORDER = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0"
  * a string per row takes microseconds. The header row repeats on every page; rows do not split across pages.
  */
 export function tableXml(table: ExportTable, width: number): string {
-  const columns = table.columns
+  const groupBy = table.groupBy && table.columns.length > 1 ? table.groupBy : undefined
+  const columns = groupBy ? table.columns.filter((c) => c.key !== groupBy) : table.columns
   const widths = columnWidths(columns, table, width)
   const out: string[] = [
     `<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/>` +
@@ -135,13 +158,23 @@ export function tableXml(table: ExportTable, width: number): string {
       `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
     `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${columns.map((c, i) => cellXml(c.header, widths[i], { jc: 'center', bold: true, shade: true })).join('')}</w:tr>`,
   ]
-  for (const row of table.rows) {
-    out.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${columns.map((c, i) => cellXml(displayCell(row[c.key], c.kind), widths[i], { jc: JC[c.kind] })).join('')}</w:tr>`)
-  }
+  const groupColumn = groupBy ? table.columns.find((c) => c.key === groupBy)! : undefined
+  table.rows.forEach((row, index) => {
+    if (groupColumn) {
+      const value = displayCell(row[groupColumn.key], groupColumn.kind)
+      if (index === 0 || value !== displayCell(table.rows[index - 1][groupColumn.key], groupColumn.kind)) {
+        let n = 1
+        while (index + n < table.rows.length && displayCell(table.rows[index + n][groupColumn.key], groupColumn.kind) === value) n++
+        const label = `${value || '(không rõ)'} (${formatNumber(n)}${table.groupUnit ? ' ' + table.groupUnit : ''})`
+        out.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${cellXml(label, width, { jc: 'left', bold: true, span: columns.length })}</w:tr>`)
+      }
+    }
+    out.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${columns.map((c, i) => cellXml(shown(row[c.key], c.kind), widths[i], { jc: JC[c.kind] })).join('')}</w:tr>`)
+  })
   if (table.rows.length === 0) out.push(`<w:tr>${cellXml('Không có số liệu.', width, { jc: 'center', italics: true, span: columns.length })}</w:tr>`)
   if (table.totals) {
     const totals = totalsWithLabel(columns, table.totals)
-    out.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${columns.map((c, i) => cellXml(displayCell(totals[c.key], c.kind), widths[i], { jc: i === 0 ? 'left' : JC[c.kind], bold: true })).join('')}</w:tr>`)
+    out.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${columns.map((c, i) => cellXml(shown(totals[c.key], c.kind), widths[i], { jc: i === 0 ? 'left' : JC[c.kind], bold: true })).join('')}</w:tr>`)
   }
   out.push('</w:tbl>')
   return out.join('')
@@ -160,6 +193,7 @@ function injectTables(file: Uint8Array, tables: Map<string, string>): Uint8Array
     xml = xml.slice(0, open) + table + '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p>' + xml.slice(close)
   }
   parts['word/document.xml'] = strToU8(xml)
+  // Level 1 saves ~0,3 s on a 15 000-row list but makes the file ~75 % larger (1,7 MB against 1,0 MB): not worth it.
   return zipSync(parts, { level: 6 })
 }
 

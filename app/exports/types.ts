@@ -16,6 +16,12 @@ export interface ExportTable {
   title: string
   columns: ExportColumn[]
   rows: Record<string, CellValue>[]
+  /**
+   * Rows come sorted by this column's value: the .docx shows each value once, as a heading row over its group
+   * (with the group's row count and `groupUnit`), instead of a column; the .xlsx keeps the column to filter on.
+   */
+  groupBy?: string
+  groupUnit?: string
   /** The totals row, keyed like the rows; the first column reads "Tổng cộng" when it has no value of its own. */
   totals?: Record<string, CellValue>
 }

@@ -1,4 +1,5 @@
 // Renders an export document as an Excel workbook: one sheet per table, real dates and numbers, filters, fitted widths.
+import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { formatVnDate } from '../domain/dates'
 import { cellDate, displayCell, totalsWithLabel } from './cells'
@@ -56,75 +57,90 @@ function columnWidth(column: ExportColumn, rows: Record<string, CellValue>[], to
   return Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, longest + 2))
 }
 
-function addSheet(wb: ExcelJS.Workbook, doc: ExportDocument, table: ExportTable, index: number, taken: Set<string>) {
-  const ws = wb.addWorksheet(sheetName(table.title, taken))
+function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, doc: ExportDocument, table: ExportTable, index: number, taken: Set<string>) {
   const columns = table.columns
   const last = Math.max(1, columns.length)
   const totals = table.totals ? totalsWithLabel(columns, table.totals) : undefined
-
-  ws.addRow([doc.issuer]).font = { bold: true }
-  ws.addRow([doc.title]).font = { bold: true, size: 14 }
-  if (doc.tables.length > 1 || table.title !== doc.title) ws.addRow([table.title]).font = { bold: true, size: 12 }
-  ws.addRow([`Số liệu tính đến ngày ${formatVnDate(doc.asOf)}`]).font = { italic: true }
-  if (index === 0) for (const line of doc.intro ?? []) ws.addRow([line])
-  ws.addRow([])
-
+  const headings: Array<[string, Partial<ExcelJS.Font>]> = [
+    ...doc.issuer
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((line, i, all) => [line, { bold: i === all.length - 1 }] as [string, Partial<ExcelJS.Font>]),
+    [doc.title, { bold: true, size: 14 }],
+    ...(doc.tables.length > 1 || table.title !== doc.title ? [[table.title, { bold: true, size: 12 }] as [string, Partial<ExcelJS.Font>]] : []),
+    [`Số liệu tính đến ngày ${formatVnDate(doc.asOf)}`, { italic: true }],
+    ...(index === 0 ? (doc.intro ?? []).map((line) => [line, {}] as [string, Partial<ExcelJS.Font>]) : []),
+  ]
+  // The streaming writer puts the frozen pane in the sheet's header, so the header row's number is fixed up front.
+  const headerRow = headings.length + 2
+  const ws = wb.addWorksheet(sheetName(table.title, taken), {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` },
+    headerFooter: { oddFooter: '&CTrang &P/&N' } as ExcelJS.HeaderFooter,
+  })
+  const widths = columns.map((c) => columnWidth(c, table.rows, totals))
+  // Column styles reach every data cell without a style object per cell: 10 000 rows × 15 columns stay cheap.
+  ws.columns = columns.map((c, i) => ({
+    width: widths[i],
+    style: { numFmt: NUM_FMT[c.kind], alignment: { vertical: 'top', wrapText: c.kind === 'text' && widths[i] >= MAX_WIDTH } },
+  })) as ExcelJS.Column[]
+  const plain = { vertical: 'top' as const, wrapText: false }
+  for (const [text, font] of headings) {
+    const row = ws.addRow([text])
+    row.getCell(1).font = font
+    row.getCell(1).alignment = plain
+    row.commit()
+  }
+  ws.addRow([]).commit()
   const header = ws.addRow(columns.map((c) => c.header))
-  const headerRow = header.number
-  header.font = { bold: true }
   header.eachCell((cell) => {
+    cell.font = { bold: true }
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } }
     cell.border = BOX
   })
-
-  const widths = columns.map((c) => columnWidth(c, table.rows, totals))
-  columns.forEach((c, i) => {
-    ws.getColumn(i + 1).width = widths[i]
-  })
-  // One style object per column, shared by all its cells: 10 000 rows must not mean 100 000 style objects.
-  const styles = columns.map((c, i) => ({
-    numFmt: NUM_FMT[c.kind],
-    alignment: c.kind === 'text' ? { wrapText: widths[i] >= MAX_WIDTH, vertical: 'top' as const } : { vertical: 'top' as const },
-  }))
-  for (const row of table.rows) {
-    const r = ws.addRow(columns.map((c) => excelValue(row[c.key], c.kind)))
-    for (let i = 0; i < columns.length; i++) {
-      const cell = r.getCell(i + 1)
-      const s = styles[i]
-      if (s.numFmt) cell.numFmt = s.numFmt
-      cell.alignment = s.alignment
-    }
-  }
-  const lastDataRow = headerRow + table.rows.length
-  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastDataRow, column: last } }
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }]
-
+  header.commit()
+  for (const row of table.rows) ws.addRow(columns.map((c) => excelValue(row[c.key], c.kind))).commit()
+  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + table.rows.length, column: last } }
   if (totals) {
     const r = ws.addRow(columns.map((c) => excelValue(totals[c.key], c.kind)))
-    r.font = { bold: true }
-    columns.forEach((c, i) => {
-      const cell = r.getCell(i + 1)
-      if (NUM_FMT[c.kind]) cell.numFmt = NUM_FMT[c.kind]!
+    r.eachCell({ includeEmpty: true }, (cell) => {
+      cell.font = { bold: true }
       cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } }
     })
+    r.commit()
   }
   if (index === doc.tables.length - 1 && doc.notes?.length) {
-    ws.addRow([])
-    for (const note of doc.notes) ws.addRow([note]).font = { italic: true }
+    ws.addRow([]).commit()
+    for (const note of doc.notes) {
+      const row = ws.addRow([note])
+      row.getCell(1).font = { italic: true }
+      row.getCell(1).alignment = plain
+      row.commit()
+    }
   }
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` }
-  ws.headerFooter = { oddFooter: '&CTrang &P/&N' }
+  ws.commit()
 }
 
 /** The document as an .xlsx file: one sheet per table, a bold header row with a filter, frozen under the headings. */
 export async function toXlsx(doc: ExportDocument): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook()
+  // The streaming writer, with inline strings: about twice as fast as building a whole workbook in memory.
+  const out = new PassThrough()
+  const chunks: Buffer[] = []
+  out.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve)
+    out.on('error', reject)
+  })
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   wb.creator = 'Đôn đốc'
   wb.created = new Date()
   const taken = new Set<string>()
   const tables: ExportTable[] = doc.tables.length ? doc.tables : [{ title: doc.title, columns: [], rows: [] }]
   tables.forEach((table, i) => addSheet(wb, { ...doc, tables }, table, i, taken))
-  const buffer = await wb.xlsx.writeBuffer()
-  return new Uint8Array(buffer as ArrayBuffer)
+  await wb.commit()
+  await done
+  const buffer = Buffer.concat(chunks)
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 }

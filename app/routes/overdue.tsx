@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { ExportLinks } from '../components/export-links'
 import { MeetingMode } from '../components/overdue-meeting'
 import { OverduePrint } from '../components/overdue-print'
 import { OverdueTable } from '../components/overdue-table'
@@ -78,6 +79,7 @@ export default function Overdue() {
         <strong>{formatNumber(d.totalTasks)}</strong> nhiệm vụ quá hạn của <strong>{formatNumber(d.totalAgencies)}</strong> cơ quan, sắp theo số ngày quá hạn
         {d.scope.agency ? <> · cơ quan: {d.scope.agency}</> : null}.
       </p>
+      <ExportLinks lists={['overdue', 'overdue-agencies']} />
       <Pager page={d.page} pageCount={d.pageCount} total={d.totalAgencies} unit="cơ quan" />
       {d.groups.length === 0 ? <p className="muted">Không có nhiệm vụ nào quá hạn.</p> : null}
       {d.groups.map((g) => (

@@ -2,42 +2,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { AGENCY_KINDS } from '../../db/reference/types'
 import { Field, FormError } from '../components/ui'
+import { ExportLinks } from '../components/export-links'
 import { formatNumber, formatRate } from '../domain/categories'
-import { formatVnDate, todayInVietnam } from '../domain/dates'
+import { formatVnDate } from '../domain/dates'
 import { getDb, requireUser } from '../lib/http.server'
-import { parseTaskFilters } from '../lib/task-filters.server'
-import { agencyRates, latestSnapshotDay, snapshotRates } from '../models/rates.server'
+import { ratesView, RANKING_SIZE } from '../lib/rates-view.server'
 import { AGENCY_KIND_LABELS } from '../lib/agency-labels'
 
 export const meta: MetaFunction = () => [{ title: 'Tỷ lệ theo cơ quan — Đôn đốc' }]
-
-const RANKING_SIZE = 50
-
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, 'rates.view')
   const db = getDb()
   const url = new URL(request.url)
-  const { filters, errors } = parseTaskFilters(db, url)
-  const kind = url.searchParams.get('kind') ?? ''
-  const today = todayInVietnam()
-  // Live figures by default; the day's frozen roll-up on request (it does not move when a task is edited later).
-  const snapshotDay = latestSnapshotDay(db)
-  const useSnapshot = url.searchParams.get('source') === 'snapshot' && snapshotDay != null && !filters.directiveId && !filters.keyOnly
-  const all = errors.length ? [] : useSnapshot ? snapshotRates(db, snapshotDay!) : agencyRates(db, user, today, { directiveId: filters.directiveId, keyOnly: filters.keyOnly })
-  const sort = url.searchParams.get('sort') === 'overdue' ? 'overdue' : 'tree'
-  const parentCode = (url.searchParams.get('parent') ?? '').toUpperCase()
-  const parent = parentCode ? all.find((r) => r.code === parentCode) : undefined
-  if (parentCode && !parent) errors.push(`Cơ quan "${parentCode}" không có nhiệm vụ nào để tính tỷ lệ.`)
-  const roots = new Set(all.filter((r) => r.kind === 'government').map((r) => r.agencyId))
-  let rows = all
-  if ((AGENCY_KINDS as readonly string[]).includes(kind)) rows = rows.filter((r) => r.kind === kind)
-  else if (parent) rows = [parent, ...rows.filter((r) => r.parentId === parent.agencyId)]
-  else if (sort === 'tree') rows = rows.filter((r) => r.parentId == null || roots.has(r.parentId))
-  // A ranking shows the worst first and stops at RANKING_SIZE; the tree shows one level, with links to go down.
-  if (sort === 'overdue') rows = [...rows].sort((a, b) => b.total.overdue - a.total.overdue || a.name.localeCompare(b.name, 'vi')).slice(0, RANKING_SIZE)
+  const { rows, today, snapshotDay, useSnapshot, kind, sort, parent, errors } = ratesView(db, user, url)
   // Only what the table shows: with hundreds of agencies the page's size is most of its cost.
   const table = rows.map((r) => ({
     id: r.agencyId,
@@ -49,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     n: [r.total.assigned, r.total.doneOnTime, r.total.doneLate, r.total.inProgress, r.total.overdue, r.total.standing],
     rates: [r.rates.completionRate, r.rates.dueCompletionRate, r.rates.onTimeRate, r.onTimeOriginalRate],
   }))
-  return json({ rows: table, today, snapshotDay, source: useSnapshot ? 'snapshot' : 'live', kind, sort, errors, parent: parent ? { code: parent.code, name: parent.name } : null, directive: url.searchParams.get('directive') ?? '', kinds: AGENCY_KIND_LABELS })
+  return json({ rows: table, today, snapshotDay, source: useSnapshot ? 'snapshot' : 'live', kind, sort, errors, parent: parent ? { code: parent.code, name: parent.name } : null, directive: url.searchParams.get('directive') ?? '', kinds: AGENCY_KIND_LABELS, rankingSize: RANKING_SIZE })
 }
 
 export default function Rates() {
@@ -92,7 +71,7 @@ export default function Rates() {
         <Field label="Sắp xếp" name="sort">
           <select id="f-sort" name="sort" defaultValue={d.sort}>
             <option value="tree">Theo cây cơ quan</option>
-            <option value="overdue">Xếp hạng: nhiều quá hạn nhất trước ({RANKING_SIZE} cơ quan)</option>
+            <option value="overdue">Xếp hạng: nhiều quá hạn nhất trước ({d.rankingSize} cơ quan)</option>
           </select>
         </Field>
         {d.directive ? <input type="hidden" name="directive" value={d.directive} /> : null}
@@ -104,6 +83,7 @@ export default function Rates() {
       {d.errors.map((e) => (
         <FormError key={e} message={e} />
       ))}
+      <ExportLinks lists="rates" />
       <table>
         <thead>
           <tr>

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { AgencyInput } from '../components/agency-input'
+import { ExportLinks } from '../components/export-links'
 import { TaskTable } from '../components/task-table'
 import { Field, FormError, Pager } from '../components/ui'
 import { CATEGORY_LABELS, TASK_CATEGORIES } from '../domain/categories'
@@ -62,6 +63,7 @@ export default function TaskList() {
       {d.errors.map((e) => (
         <FormError key={e} message={e} />
       ))}
+      <ExportLinks lists="tasks" />
       <Pager page={d.page} pageCount={d.pageCount} total={d.total} unit="nhiệm vụ" hasMore={d.hasMore} uncountedLabel={d.uncounted} />
       <TaskTable rows={d.rows} />
       <Pager page={d.page} pageCount={d.pageCount} total={d.total} unit="nhiệm vụ" hasMore={d.hasMore} uncountedLabel={d.uncounted} />

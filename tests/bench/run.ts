@@ -1,6 +1,6 @@
 // Benchmark: seeds N synthetic tasks, starts the real server and times server-rendered pages over HTTP (median of runs).
-// Usage: npm run bench [-- --sizes 100000,1000000 --runs 25 --jobs no --pages no --latency no]
-//        npm run bench -- --only delivery|latency|jobs|pages   (one part; latency uses the smallest size)
+// Usage: npm run bench [-- --sizes 100000,1000000 --runs 25 --jobs no --pages no --latency no --exports no]
+//        npm run bench -- --only extract|pages|jobs|delivery|latency|exports   (one part; latency and exports use the smallest size)
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -11,6 +11,7 @@ import { createUser } from '../../app/services/users.server'
 import { parseFlags } from '../../db/cli/args'
 import { addDays, formatVnDate, todayInVietnam } from '../../app/domain/dates'
 import { freePort } from '../support/ports'
+import { benchExports } from './exports'
 import { overdueGroups } from '../../app/models/task.server'
 import { benchExtraction } from './extract'
 import { benchDelivery, benchJobs } from './jobs'
@@ -148,7 +149,7 @@ async function benchSize(n: number) {
 }
 
 const only = typeof flags.only === 'string' ? flags.only : null
-const PARTS = ['extract', 'pages', 'jobs', 'delivery', 'latency']
+const PARTS = ['extract', 'pages', 'jobs', 'delivery', 'latency', 'exports']
 if (only && !PARTS.includes(only)) throw new Error(`--only: one of ${PARTS.join(', ')}`)
 const part = (name: string) => (only ? only === name : flags[name] !== 'no')
 
@@ -161,4 +162,8 @@ if (part('jobs')) {
 if (part('latency')) {
   const smallest = Math.min(...sizes)
   await benchLatency(await seeded(smallest), smallest)
+}
+if (part('exports')) {
+  const smallest = Math.min(...sizes)
+  await benchExports(await seeded(smallest), smallest)
 }

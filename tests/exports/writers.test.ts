@@ -129,7 +129,7 @@ describe('toDocx', () => {
     const rows = tableRows(xml)
     expect(rows).toContain('STT|Cơ quan chủ trì|Thời hạn|Số nhiệm vụ|Tỷ lệ hoàn thành')
     expect(rows).toContain('1|Bộ Nội vụ &amp; &lt;Bộ Tư pháp&gt;|30/06/2024|1.234|35,03%')
-    expect(rows).toContain('2|Cơ quan 2|30/06/2024|1.235|')
+    expect(rows).toContain('2|Cơ quan 2|30/06/2024|1.235|—')
     expect(rows).toContain('Tổng cộng|||3.705|46,09%')
     expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(1)
     const header = Object.keys(files).find((f) => /^word\/header\d*\.xml$/.test(f))!
