@@ -59,9 +59,9 @@ export function OverduePrint({ data: d }: { data: PrintData }) {
           ← Quay lại danh sách
         </Link>
         <span className="muted small">Khổ A4 ngang; chọn "Khổ giấy A4, hướng ngang" nếu trình duyệt hỏi.</span>
-        {d.office.length === 0 ? (
+        {!d.officeConfigured ? (
           <span className="small annex-warning">
-            Chưa đặt tên cơ quan ban hành ở đầu trang
+            Đầu trang đang ghi tên cơ quan của người in vì chưa đặt tên cơ quan ban hành
             {d.canEditOffice ? (
               <>
                 {' '}

@@ -1,18 +1,8 @@
 // The dashboard figures and the period report as export documents (rendered to .xlsx / .docx by app/exports).
-import { eq } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import { agencies } from '../../db/schema'
 import type { ExportColumn, ExportDocument } from '../exports/types'
 import type { Dashboard } from '../models/figures.server'
 import type { PeriodReport } from '../models/period-report.server'
 import { formatVnDate } from '../domain/dates'
-
-/** The heading of the office issuing the document: the user's own agency, else the Government Office. */
-export function issuerFor(db: Db, user: { agencyId: number | null }): string {
-  const own = user.agencyId ? db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, user.agencyId)).get() : undefined
-  const vpcp = db.select({ name: agencies.name }).from(agencies).where(eq(agencies.code, 'VPCP')).get()
-  return own?.name ?? vpcp?.name ?? 'Văn phòng'
-}
 
 const SOURCE_NOTES = {
   live: 'Số liệu trực tiếp từ dữ liệu nhiệm vụ.',

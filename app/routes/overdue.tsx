@@ -16,6 +16,7 @@ import { resolveAgencyName } from '../models/agency.server'
 import { overdueMeeting, overduePrint, MEETING_TASKS_MAX } from '../models/overdue.server'
 import { overdueList, OVERDUE_TASKS_PER_AGENCY } from '../models/task.server'
 import { issuingOfficeLines, readSettings } from '../services/settings.server'
+import { issuerFor } from '../exports/lists.server'
 
 export const meta: MetaFunction = () => [{ title: 'Nhiệm vụ quá hạn — Đôn đốc' }]
 
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   if (url.searchParams.get('print') === '1') {
     const view = errors.length ? { groups: [], detailed: [], totalTasks: 0, omittedTasks: 0 } : overduePrint(db, user, filters, today)
-    return json({ ...base, mode: 'print' as const, ...view, office: issuingOfficeLines(readSettings(db).issuingOffice), canEditOffice: user.role === 'admin' })
+    return json({ ...base, mode: 'print' as const, ...view, office: issuerFor(db, user).split('\n'), officeConfigured: issuingOfficeLines(readSettings(db).issuingOffice).length > 0, canEditOffice: user.role === 'admin' })
   }
   const result = errors.length ? { groups: [], totalTasks: 0, totalAgencies: 0, page: 1, pageCount: 1 } : overdueList(db, user, filters, today, page)
   return json({ ...base, mode: 'list' as const, ...result, perAgency: OVERDUE_TASKS_PER_AGENCY })

@@ -83,6 +83,10 @@ describe('overdue list views', () => {
 
   it('the print view carries the issuing office set by an admin, totals, and the filters', async () => {
     const w = await world()
+    const unset = await load(w.leader.email, '/overdue?print=1')
+    // Before an admin sets it, the heading falls back to the Government Office (a leader has no agency).
+    expect(unset.officeConfigured).toBe(false)
+    expect(unset.office).toEqual(['VĂN PHÒNG CHÍNH PHỦ'])
     const admin = await signIn(w.admin.email)
     const save = await settle(() =>
       settingsRoute.action(args(postRequest('/admin/settings', { intent: 'settings', reminderOffsets: '7, 3, 1, 0', escalationWorkingDays: '10', maxExtensions: '2', issuingOffice: 'Văn phòng Chính phủ\r\nCục Kiểm soát thủ tục hành chính' }, admin))),
@@ -98,6 +102,7 @@ describe('overdue list views', () => {
     const d = await load(w.leader.email, '/overdue?print=1')
     expect(d.mode).toBe('print')
     expect(d.office).toEqual(['Văn phòng Chính phủ', 'Cục Kiểm soát thủ tục hành chính'])
+    expect(d.officeConfigured).toBe(true)
     expect(d.totalTasks).toBe(4)
     expect(d.omittedTasks).toBe(0)
     expect(d.detailed.map((g: any) => g.tasks.length)).toEqual([1, 2, 1])
