@@ -1,101 +1,46 @@
 // End-to-end in real Chromium: a leader opens the dashboard, changes the scope, reads the figures and the SVG trend
 // chart, opens a directive's progress and the period report, and downloads the report's .docx draft.
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
-import { openDatabase } from '../../db/client'
+import type { Page } from 'playwright-core'
 import { loadReferenceData } from '../../db/seed/reference'
 import { addDays, todayInVietnam } from '../../app/domain/dates'
 import { createUser } from '../../app/services/users.server'
-import { freePort } from '../support/ports'
 import { makeDirective, makeItem, makeUser } from '../support/factories'
+import { startE2e, PASSWORD, type E2eApp, expectText, shot } from '../support/e2e'
 
-const PASSWORD = 'mat-khau-e2e-123'
-const shotsDir = path.resolve('tests/screenshots')
-let server: ChildProcess
-let browser: Browser
+let app: E2eApp
 let base: string
 let file: string
-let serverLog = ''
 let directive44 = 0
 
-async function waitForServer(url: string) {
-  const until = Date.now() + 60_000
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).status < 500) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`server did not start:\n${serverLog}`)
-}
-
 beforeAll(async () => {
-  fs.mkdirSync(shotsDir, { recursive: true })
-  file = path.join(os.tmpdir(), `dondoc-e2e-dash-${process.pid}.db`)
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true })
-  const db = openDatabase(file)
-  loadReferenceData(db)
-  await createUser(db, null, { email: 'lanhdao@e2e.example', name: 'Lãnh đạo', role: 'leader', password: PASSWORD, mustChangePassword: false })
-  await createUser(db, null, { email: 'bnv@e2e.example', name: 'Cán bộ Bộ Nội vụ', role: 'agency', agencyCode: 'BNV', password: PASSWORD, mustChangePassword: false })
-  const office = await makeUser(db, 'office', 'VPCP')
-  // Four tasks, one in each category as of today.
-  directive44 = makeDirective(db, office, { number: '44/TB-VPCP', issuedOn: '2024-01-10' })
-  makeItem(db, office, directive44, { ref: '1', leads: ['BNV'], deadline: { kind: 'date', dueOn: '2024-06-30' } }) // overdue
-  makeItem(db, office, directive44, { ref: '2', leads: ['BCA'], deadline: { kind: 'date', dueOn: addDays(todayInVietnam(), 30) } }) // in progress
-  const { taskIds: onTime } = makeItem(db, office, directive44, { ref: '3', leads: ['BTP'], deadline: { kind: 'date', dueOn: '2024-03-31' } })
-  const nghean = makeDirective(db, office, { number: '12/CT-UBND', issuer: 'UBND tỉnh Nghệ An', issuedOn: '2024-05-02' })
-  const { taskIds: late } = makeItem(db, office, nghean, { ref: '1', leads: ['NA-SNV'], deadline: { kind: 'date', dueOn: '2024-09-30' } })
-  db.$client.prepare("update tasks set status = 'completed', completed_on = '2024-03-20', progress_percent = 100 where id = ?").run(onTime[0])
-  db.$client.prepare("update tasks set status = 'completed', completed_on = '2024-10-15', progress_percent = 100 where id = ?").run(late[0])
-  db.$client.close()
-  const port = await freePort()
-  base = `http://127.0.0.1:${port}`
-  server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: file, DEMO_DATA: 'no', JOBS: 'off', SECURITY_LOG_SILENT: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  app = await startE2e('dash', async (db) => {
+    loadReferenceData(db)
+    await createUser(db, null, { email: 'lanhdao@e2e.example', name: 'Lãnh đạo', role: 'leader', password: PASSWORD, mustChangePassword: false })
+    await createUser(db, null, { email: 'bnv@e2e.example', name: 'Cán bộ Bộ Nội vụ', role: 'agency', agencyCode: 'BNV', password: PASSWORD, mustChangePassword: false })
+    const office = await makeUser(db, 'office', 'VPCP')
+    // Four tasks, one in each category as of today.
+    directive44 = makeDirective(db, office, { number: '44/TB-VPCP', issuedOn: '2024-01-10' })
+    makeItem(db, office, directive44, { ref: '1', leads: ['BNV'], deadline: { kind: 'date', dueOn: '2024-06-30' } }) // overdue
+    makeItem(db, office, directive44, { ref: '2', leads: ['BCA'], deadline: { kind: 'date', dueOn: addDays(todayInVietnam(), 30) } }) // in progress
+    const { taskIds: onTime } = makeItem(db, office, directive44, { ref: '3', leads: ['BTP'], deadline: { kind: 'date', dueOn: '2024-03-31' } })
+    const nghean = makeDirective(db, office, { number: '12/CT-UBND', issuer: 'UBND tỉnh Nghệ An', issuedOn: '2024-05-02' })
+    const { taskIds: late } = makeItem(db, office, nghean, { ref: '1', leads: ['NA-SNV'], deadline: { kind: 'date', dueOn: '2024-09-30' } })
+    db.$client.prepare("update tasks set status = 'completed', completed_on = '2024-03-20', progress_percent = 100 where id = ?").run(onTime[0])
+    db.$client.prepare("update tasks set status = 'completed', completed_on = '2024-10-15', progress_percent = 100 where id = ?").run(late[0])
   })
-  server.stdout?.on('data', (d) => (serverLog += d))
-  server.stderr?.on('data', (d) => (serverLog += d))
-  await waitForServer(`${base}/login`)
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  ;({ base, file } = app)
 }, 120_000)
 
 afterAll(async () => {
-  await browser?.close()
-  server?.kill('SIGTERM')
+  await app?.stop()
 })
 
-async function login(email: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } })
-  await page.goto(`${base}/login`)
-  await page.fill('input[name=email]', email)
-  await page.fill('input[name=password]', PASSWORD)
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('main button[type=submit]')])
-  return page
-}
+const login = (email: string) => app.login(email)
 
-async function expectText(locator: Locator, text: string, timeout = 10_000) {
-  const until = Date.now() + timeout
-  let seen = ''
-  while (Date.now() < until) {
-    seen = (await locator.allInnerTexts()).join(' ')
-    if (seen.includes(text)) break
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  expect(seen).toContain(text)
-}
 
 const figure = (page: Page, key: string) => page.locator(`[data-figure=${key}]`).innerText()
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true })
 
 describe('dashboard, end to end', () => {
   it('shows the system figures, the rates and a real SVG trend chart', async () => {

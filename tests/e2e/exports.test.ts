@@ -1,88 +1,46 @@
 // End-to-end in real Chromium: a leader and an agency officer click the export links, the browser downloads the
 // files, and the files, opened with exceljs and as XML, hold the figures a direct SQL count gives.
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { strFromU8, unzipSync } from 'fflate'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { openDatabase } from '../../db/client'
 import { seedSynthetic } from '../../db/seed/synthetic'
 import { formatVnDate, todayInVietnam } from '../../app/domain/dates'
 import { createUser } from '../../app/services/users.server'
-import { freePort } from '../support/ports'
+import { startE2e, PASSWORD, type E2eApp, shotsDir } from '../support/e2e'
 
-const PASSWORD = 'mat-khau-e2e-123'
-const shotsDir = path.resolve('tests/screenshots')
 const today = todayInVietnam()
 const OVERDUE = `t.status in ('open','pending') and t.due_on < '${today}'`
-let server: ChildProcess
-let browser: Browser
+let app: E2eApp
 let base: string
 let file: string
-let serverLog = ''
 let officerAgency = ''
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'dondoc-e2e-downloads-'))
 
-async function waitForServer(url: string) {
-  const until = Date.now() + 60_000
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).status < 500) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`server did not start:\n${serverLog}`)
-}
-
 beforeAll(async () => {
-  fs.mkdirSync(shotsDir, { recursive: true })
-  file = path.join(os.tmpdir(), `dondoc-e2e-exports-${process.pid}.db`)
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true })
-  const db = openDatabase(file)
-  await seedSynthetic(db, 1500, { today, seed: 9 })
-  await createUser(db, null, { email: 'lanhdao@e2e.example', name: 'Lãnh đạo', role: 'leader', password: PASSWORD, mustChangePassword: false })
-  // The officer works for the agency with the most overdue tasks, so that the scoped export has rows to check.
-  officerAgency = (
-    db.$client
-      .prepare(`select a.code from tasks t join task_agencies ta on ta.task_id = t.id join agencies a on a.id = ta.agency_id where ${OVERDUE} group by a.id order by count(*) desc limit 1`)
-      .get() as { code: string }
-  ).code
-  await createUser(db, null, { email: 'canbo@e2e.example', name: 'Cán bộ', role: 'agency', agencyCode: officerAgency, password: PASSWORD, mustChangePassword: false })
-  db.$client.close()
-  const port = await freePort()
-  base = `http://127.0.0.1:${port}`
-  server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: file, DEMO_DATA: 'no', JOBS: 'off', SECURITY_LOG_SILENT: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  app = await startE2e('exports', async (db) => {
+    await seedSynthetic(db, 1500, { today, seed: 9 })
+    await createUser(db, null, { email: 'lanhdao@e2e.example', name: 'Lãnh đạo', role: 'leader', password: PASSWORD, mustChangePassword: false })
+    // The officer works for the agency with the most overdue tasks, so that the scoped export has rows to check.
+    officerAgency = (
+      db.$client
+        .prepare(`select a.code from tasks t join task_agencies ta on ta.task_id = t.id join agencies a on a.id = ta.agency_id where ${OVERDUE} group by a.id order by count(*) desc limit 1`)
+        .get() as { code: string }
+    ).code
+    await createUser(db, null, { email: 'canbo@e2e.example', name: 'Cán bộ', role: 'agency', agencyCode: officerAgency, password: PASSWORD, mustChangePassword: false })
   })
-  server.stdout?.on('data', (d) => (serverLog += d))
-  server.stderr?.on('data', (d) => (serverLog += d))
-  await waitForServer(`${base}/login`)
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  ;({ base, file } = app)
 }, 120_000)
 
 afterAll(async () => {
-  await browser?.close()
-  server?.kill('SIGTERM')
+  await app?.stop()
   fs.rmSync(downloads, { recursive: true, force: true })
 })
 
-async function login(email: string): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1360, height: 900 } })
-  const page = await context.newPage()
-  await page.goto(`${base}/login`)
-  await page.fill('input[name=email]', email)
-  await page.fill('input[name=password]', PASSWORD)
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('main button[type=submit]')])
-  return page
-}
+const login = (email: string) => app.login(email)
 
 /** Clicks a download link and returns the saved file and the name the browser proposed. */
 async function download(page: Page, linkText: string, nth = 0): Promise<{ bytes: Uint8Array; name: string }> {

@@ -1,36 +1,17 @@
 // End-to-end in real Chromium: the office pastes Chỉ thị 002, corrects one agency in the review table, confirms,
 // and finds the tasks in the task list with the right agencies and deadlines; bad input is refused on the screen.
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { openDatabase } from '../../db/client'
 import { loadReferenceData } from '../../db/seed/reference'
 import { createUser } from '../../app/services/users.server'
-import { freePort } from '../support/ports'
+import { startE2e, PASSWORD, type E2eApp, expectText as expectTextWithin, shot as fullShot } from '../support/e2e'
 
-const PASSWORD = 'mat-khau-e2e-123'
-const shotsDir = path.resolve('tests/screenshots')
 const TEXT_002 = fs.readFileSync(path.resolve('tests/fixtures/directives/002_1ca8dc2ac5247edc.txt'), 'utf8')
-let server: ChildProcess
-let browser: Browser
+let app: E2eApp
 let base: string
 let file: string
-let serverLog = ''
-
-async function waitForServer(url: string) {
-  const until = Date.now() + 60_000
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).status < 500) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`server did not start:\n${serverLog}`)
-}
 
 function directiveCount(): number {
   const db = openDatabase(file, { migrate: false })
@@ -42,55 +23,23 @@ function directiveCount(): number {
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(shotsDir, { recursive: true })
-  file = path.join(os.tmpdir(), `dondoc-e2e-intake-${process.pid}.db`)
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true })
-  const db = openDatabase(file)
-  loadReferenceData(db)
-  await createUser(db, null, { email: 'vanphong@e2e.example', name: 'Chuyên viên Văn phòng', role: 'office', agencyCode: 'VPCP', password: PASSWORD, mustChangePassword: false })
-  await createUser(db, null, { email: 'lanhdao@e2e.example', name: 'Lãnh đạo', role: 'leader', password: PASSWORD, mustChangePassword: false })
-  db.$client.close()
-  const port = await freePort()
-  base = `http://127.0.0.1:${port}`
-  server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: file, DEMO_DATA: 'no', JOBS: 'off', SECURITY_LOG_SILENT: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  server.stdout?.on('data', (d) => (serverLog += d))
-  server.stderr?.on('data', (d) => (serverLog += d))
-  await waitForServer(`${base}/login`)
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  app = await startE2e('intake', async (db) => {
+    loadReferenceData(db)
+    await createUser(db, null, { email: 'vanphong@e2e.example', name: 'Chuyên viên Văn phòng', role: 'office', agencyCode: 'VPCP', password: PASSWORD, mustChangePassword: false })
+    await createUser(db, null, { email: 'lanhdao@e2e.example', name: 'Lãnh đạo', role: 'leader', password: PASSWORD, mustChangePassword: false })
+  }, { viewport: { width: 1600, height: 1000 } })
+  ;({ base, file } = app)
 }, 120_000)
 
 afterAll(async () => {
-  await browser?.close()
-  server?.kill('SIGTERM')
+  await app?.stop()
 })
 
-async function login(email: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
-  await page.goto(`${base}/login`)
-  await page.fill('input[name=email]', email)
-  await page.fill('input[name=password]', PASSWORD)
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('main button[type=submit]')])
-  return page
-}
+const login = (email: string) => app.login(email)
 
-async function expectText(locator: Locator, text: string, timeout = 15_000) {
-  const until = Date.now() + timeout
-  let seen = ''
-  while (Date.now() < until) {
-    seen = (await locator.allInnerTexts()).join(' ')
-    if (seen.includes(text)) break
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  expect(seen).toContain(text)
-}
+const expectText = (locator: Locator, text: string, timeout = 15_000) => expectTextWithin(locator, text, timeout)
 
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage })
+const shot = (page: Page, name: string, fullPage = false) => fullShot(page, name, fullPage)
 
 describe('intake from a directive text, end to end', () => {
   it('leaders cannot open the intake screen', async () => {

@@ -1,82 +1,38 @@
 // End-to-end in real Chromium: the overdue list in meeting mode driven from the keyboard, the print annex printed to
 // PDF by Chromium (A4 landscape, page numbers, headings), and a calendar link subscribed to, then revoked.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { extractText, getDocumentProxy } from 'unpdf'
-import { openDatabase } from '../../db/client'
 import { settings } from '../../db/schema'
 import { loadDemoData } from '../../db/seed/demo'
 import { loadReferenceData } from '../../db/seed/reference'
 import { formatVnDate, todayInVietnam } from '../../app/domain/dates'
 import { createUser } from '../../app/services/users.server'
 import { parseIcal } from '../support/ical'
-import { freePort } from '../support/ports'
+import { startE2e, PASSWORD, type E2eApp, shotsDir, type Viewport } from '../support/e2e'
 
-const PASSWORD = 'mat-khau-e2e-123'
-const shotsDir = path.resolve('tests/screenshots')
-let server: ChildProcess
-let browser: Browser
+let app: E2eApp
 let base: string
 let file: string
-let serverLog = ''
-
-async function waitForServer(url: string) {
-  const until = Date.now() + 60_000
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).status < 500) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`server did not start:\n${serverLog}`)
-}
 
 beforeAll(async () => {
-  fs.mkdirSync(shotsDir, { recursive: true })
-  file = path.join(os.tmpdir(), `dondoc-e2e-meeting-${process.pid}.db`)
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true })
-  const db = openDatabase(file)
-  loadReferenceData(db)
-  // The demo: two real directives with dates shifted so that many agencies have overdue tasks.
-  await loadDemoData(db)
-  await createUser(db, null, { email: 'lanhdao@e2e.example', name: 'Lãnh đạo', role: 'leader', password: PASSWORD, mustChangePassword: false })
-  await createUser(db, null, { email: 'bnv@e2e.example', name: 'Cán bộ Bộ Nội vụ', role: 'agency', agencyCode: 'BNV', password: PASSWORD, mustChangePassword: false })
-  db.insert(settings).values({ key: 'issuingOffice', value: 'Văn phòng Chính phủ\nCục Kiểm soát thủ tục hành chính' }).run()
-  db.$client.close()
-  const port = await freePort()
-  base = `http://127.0.0.1:${port}`
-  server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: file, DEMO_DATA: 'no', JOBS: 'off', SECURITY_LOG_SILENT: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  app = await startE2e('meeting', async (db) => {
+    loadReferenceData(db)
+    // The demo: two real directives with dates shifted so that many agencies have overdue tasks.
+    await loadDemoData(db)
+    await createUser(db, null, { email: 'lanhdao@e2e.example', name: 'Lãnh đạo', role: 'leader', password: PASSWORD, mustChangePassword: false })
+    await createUser(db, null, { email: 'bnv@e2e.example', name: 'Cán bộ Bộ Nội vụ', role: 'agency', agencyCode: 'BNV', password: PASSWORD, mustChangePassword: false })
+    db.insert(settings).values({ key: 'issuingOffice', value: 'Văn phòng Chính phủ\nCục Kiểm soát thủ tục hành chính' }).run()
   })
-  server.stdout?.on('data', (d) => (serverLog += d))
-  server.stderr?.on('data', (d) => (serverLog += d))
-  await waitForServer(`${base}/login`)
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  ;({ base, file } = app)
 }, 120_000)
 
 afterAll(async () => {
-  await browser?.close()
-  server?.kill('SIGTERM')
+  await app?.stop()
 })
 
-async function login(email: string, viewport = { width: 1360, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport })
-  await page.goto(`${base}/login`)
-  await page.fill('input[name=email]', email)
-  await page.fill('input[name=password]', PASSWORD)
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('main button[type=submit]')])
-  return page
-}
+const login = (email: string, viewport?: Viewport) => app.login(email, viewport)
 
 async function until(check: () => Promise<boolean>, what: string, timeout = 10_000) {
   const end = Date.now() + timeout

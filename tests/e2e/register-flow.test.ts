@@ -1,90 +1,32 @@
 // End-to-end in real Chromium: the office registers a directive with a group task, an agency reports and proposes
 // completion, the office confirms, and the task shows "Hoàn thành đúng hạn" with every step in its history.
-import { spawn, type ChildProcess } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
-import { openDatabase } from '../../db/client'
 import { loadReferenceData } from '../../db/seed/reference'
 import { addDays, formatVnDate, todayInVietnam } from '../../app/domain/dates'
 import { createUser } from '../../app/services/users.server'
-import { freePort } from '../support/ports'
+import { startE2e, PASSWORD, type E2eApp, expectText, shot } from '../support/e2e'
 
-const PASSWORD = 'mat-khau-e2e-123'
-const shotsDir = path.resolve('tests/screenshots')
-let server: ChildProcess
-let browser: Browser
+let app: E2eApp
 let base: string
 let file: string
-let serverLog = ''
-
-async function waitForServer(url: string) {
-  const until = Date.now() + 60_000
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).status < 500) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`server did not start:\n${serverLog}`)
-}
 
 beforeAll(async () => {
-  fs.mkdirSync(shotsDir, { recursive: true })
-  file = path.join(os.tmpdir(), `dondoc-e2e-${process.pid}.db`)
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true })
-  const db = openDatabase(file)
-  loadReferenceData(db)
-  await createUser(db, null, { email: 'vanphong@e2e.example', name: 'Chuyên viên Văn phòng', role: 'office', agencyCode: 'VPCP', password: PASSWORD, mustChangePassword: false })
-  await createUser(db, null, { email: 'bnv@e2e.example', name: 'Cán bộ Bộ Nội vụ', role: 'agency', agencyCode: 'BNV', password: PASSWORD, mustChangePassword: false })
-  await createUser(db, null, { email: 'bca@e2e.example', name: 'Cán bộ Bộ Công an', role: 'agency', agencyCode: 'BCA', password: PASSWORD, mustChangePassword: false })
-  await createUser(db, null, { email: 'lanhdao@e2e.example', name: 'Lãnh đạo', role: 'leader', password: PASSWORD, mustChangePassword: false })
-  db.$client.close()
-  const port = await freePort()
-  base = `http://127.0.0.1:${port}`
-  server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: file, DEMO_DATA: 'no', JOBS: 'off', SECURITY_LOG_SILENT: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  app = await startE2e('register', async (db) => {
+    loadReferenceData(db)
+    await createUser(db, null, { email: 'vanphong@e2e.example', name: 'Chuyên viên Văn phòng', role: 'office', agencyCode: 'VPCP', password: PASSWORD, mustChangePassword: false })
+    await createUser(db, null, { email: 'bnv@e2e.example', name: 'Cán bộ Bộ Nội vụ', role: 'agency', agencyCode: 'BNV', password: PASSWORD, mustChangePassword: false })
+    await createUser(db, null, { email: 'bca@e2e.example', name: 'Cán bộ Bộ Công an', role: 'agency', agencyCode: 'BCA', password: PASSWORD, mustChangePassword: false })
+    await createUser(db, null, { email: 'lanhdao@e2e.example', name: 'Lãnh đạo', role: 'leader', password: PASSWORD, mustChangePassword: false })
   })
-  server.stdout?.on('data', (d) => (serverLog += d))
-  server.stderr?.on('data', (d) => (serverLog += d))
-  await waitForServer(`${base}/login`)
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  ;({ base, file } = app)
 }, 120_000)
 
 afterAll(async () => {
-  await browser?.close()
-  server?.kill('SIGTERM')
+  await app?.stop()
 })
 
-async function login(email: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } })
-  await page.goto(`${base}/login`)
-  await page.fill('input[name=email]', email)
-  await page.fill('input[name=password]', PASSWORD)
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('main button[type=submit]')])
-  return page
-}
+const login = (email: string) => app.login(email)
 
-/** Polls until the element shows the text, then checks it (vitest's expect; Playwright's own expect is not in playwright-core). */
-async function expectText(locator: Locator, text: string, timeout = 10_000) {
-  const until = Date.now() + timeout
-  let seen = ''
-  while (Date.now() < until) {
-    seen = (await locator.allInnerTexts()).join(' ')
-    if (seen.includes(text)) break
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  expect(seen).toContain(text)
-}
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true })
 
 describe('directive register, end to end', () => {
   const today = todayInVietnam()
