@@ -14,6 +14,7 @@ import type { TaskFilters, TaskRow, Viewer } from '../models/task.server'
 import type { CurrentUser } from '../services/auth.server'
 import { issuingOfficeLines, readSettings } from '../services/settings.server'
 import type { CellValue, ExportColumn, ExportDocument } from './types'
+import { COUNT_COLUMNS } from './columns'
 
 export interface ExportContext {
   db: Db
@@ -315,12 +316,7 @@ const overdueAgenciesList: ExportList = {
 const RATE_COLUMNS: ExportColumn[] = [
   { key: 'stt', header: 'STT', kind: 'integer' },
   { key: 'agency', header: 'Cơ quan', kind: 'text' },
-  { key: 'assigned', header: 'Được giao', kind: 'integer' },
-  { key: 'doneOnTime', header: 'Hoàn thành đúng hạn', kind: 'integer' },
-  { key: 'doneLate', header: 'Hoàn thành quá hạn', kind: 'integer' },
-  { key: 'inProgress', header: 'Đang thực hiện trong hạn', kind: 'integer' },
-  { key: 'overdue', header: 'Quá hạn', kind: 'integer' },
-  { key: 'standing', header: 'Thường xuyên', kind: 'integer' },
+  ...COUNT_COLUMNS,
   { key: 'completionRate', header: 'Tỷ lệ hoàn thành', kind: 'percent' },
   { key: 'dueCompletionRate', header: 'Hoàn thành trên số đến hạn', kind: 'percent' },
   { key: 'onTimeRate', header: 'Tỷ lệ đúng hạn', kind: 'percent' },

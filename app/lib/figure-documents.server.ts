@@ -1,4 +1,5 @@
 // The dashboard figures and the period report as export documents (rendered to .xlsx / .docx by app/exports).
+import { COUNT_COLUMNS } from '../exports/columns'
 import type { ExportColumn, ExportDocument } from '../exports/types'
 import type { Dashboard } from '../models/figures.server'
 import type { PeriodReport } from '../models/period-report.server'
@@ -11,14 +12,6 @@ const SOURCE_NOTES = {
     'Ngày này chưa có số liệu chốt: số liệu được dựng lại từ dữ liệu nhiệm vụ (tính từ ngày ban hành văn bản, theo thời hạn có hiệu lực ngày đó, hoàn thành theo ngày hoàn thành); nhiệm vụ hủy hoặc chuyển cơ quan sau ngày đó được tính theo hiện trạng.',
 } as const
 
-const COUNT_COLUMNS: ExportColumn[] = [
-  { key: 'assigned', header: 'Được giao', kind: 'integer' },
-  { key: 'doneOnTime', header: 'Hoàn thành đúng hạn', kind: 'integer' },
-  { key: 'doneLate', header: 'Hoàn thành quá hạn', kind: 'integer' },
-  { key: 'inProgress', header: 'Đang thực hiện trong hạn', kind: 'integer' },
-  { key: 'overdue', header: 'Quá hạn', kind: 'integer' },
-  { key: 'standing', header: 'Thường xuyên', kind: 'integer' },
-]
 
 export function dashboardDocument(dash: Dashboard, scopeLabel: string, issuer: string): ExportDocument {
   const f = dash.figures
