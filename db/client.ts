@@ -29,6 +29,12 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   sqlite.pragma('cache_size = -65536')
   sqlite.pragma('temp_store = MEMORY')
   const db = drizzle(sqlite, { schema }) as Db
+  // Every transaction here may read before it writes. BEGIN IMMEDIATE takes the write lock first, so that a second
+  // writer on the same file (the jobs' thread, a worker, another web process) waits for it up to busy_timeout;
+  // a deferred transaction that has read and then tries to write after another writer committed fails at once
+  // with "database is locked" (SQLITE_BUSY_SNAPSHOT), whatever busy_timeout says.
+  const transaction = db.transaction.bind(db)
+  db.transaction = ((fn, config) => transaction(fn, { behavior: 'immediate', ...config })) as Db['transaction']
   if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() })
   return db
 }

@@ -94,7 +94,7 @@ export async function benchLatency(seededFile: string, size: number) {
       const started = performance.now()
       const res = await fetch(`${base}/admin/jobs`, { method: 'POST', headers: { cookie: admin }, body: new URLSearchParams({ csrf, job }), redirect: 'manual' })
       const body = await res.text()
-      if (res.status !== 200) throw new Error(`run ${job} → ${res.status}: ${body.slice(0, 300)}`)
+      if (res.status !== 200) throw new Error(`run ${job} → ${res.status}: ${/Việc &quot;[^<]*thất bại[^<]*/.exec(body)?.[0]?.replace(/&quot;/g, '"') ?? body.slice(0, 300)}`)
       return { ms: performance.now() - started, summary: /Đã chạy[^<]*/.exec(body)?.[0]?.replace(/&quot;/g, '"') ?? '' }
     }
 
