@@ -86,6 +86,15 @@ function unknownNameAt(t: TokenizedText, i: number): number {
   return j - i >= 2 ? j - i : 0
 }
 
+// "Ngân hàng Nhà nước chi nhánh tỉnh Thanh Hóa": a branch of a known agency is not that agency; the name runs
+// to the next separator or verb. Returns the token index after the branch's name, 0 when there is none.
+function branchEndAt(tokens: Token[], k: number): number {
+  if (!tokensAt(tokens, k, ['chi', 'nhanh'])) return 0
+  let j = k + 2
+  while (j < tokens.length && j - k < 10 && !STOPS.has(tokens[j].text) && tokens[j].text !== 'va' && nameEndAt(tokens, j) === 0) j++
+  return j
+}
+
 /**
  * Reads a list of agencies from token i: "Văn phòng Chính phủ, Bộ Thông tin và Truyền thông, Bộ Tư pháp";
  * "Các bộ, ngành, địa phương" (the "các" of the first item carries over); "các thành phố lớn như: Hà Nội, …;
@@ -101,7 +110,10 @@ export function scanAgencyList(t: TokenizedText, i: number, r: Resolver, unknown
     const intro = namedListIntroAt(tokens, at)
     if (intro > 0) return itemAt(at + intro)
     const m = matchAgencyAt(r.dict, tokens, at, r.scope, implied)
-    if (m) return { end: m.end, code: m.code }
+    if (m) {
+      const branch = branchEndAt(tokens, m.end)
+      return branch > 0 ? { end: branch, code: null } : { end: m.end, code: m.code }
+    }
     const title = titleAt(tokens, at)
     if (title > 0) {
       const inner = matchAgencyAt(r.dict, tokens, at + title, r.scope)

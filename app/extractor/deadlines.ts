@@ -148,8 +148,8 @@ const buildEvery: Builder = (m, ctx) => {
   const before = ctx.folded.slice(Math.max(0, ctx.matchStart - 24), ctx.matchStart)
   const after = ctx.folded.slice(ctx.matchStart + m[0].length, ctx.matchStart + m[0].length + 24)
   const clauseStart = /(?:^|[,;:(])\s*$/.test(before) || ctx.matchStart === 0
-  // "… trước ngày 15 hằng tháng": a day of every month.
-  if (clauseStart || /(?:bao cao|ngay \d{1,2})\s*$/.test(before) || /^\s*(?::|,|bao cao)/.test(after)) return recurring(recurrence)
+  // "… trước ngày 15 hằng tháng": a day of every month; "trước ngày 20 tháng 12 hằng năm": a day of every year.
+  if (clauseStart || /(?:bao cao|ngay \d{1,2}(?:(?: thang |\s*\/\s*)\d{1,2})?)\s*$/.test(before) || /^\s*(?::|,|bao cao)/.test(after)) return recurring(recurrence)
   return null
 }
 

@@ -76,10 +76,11 @@ export function normalizeText(input: string): string[] {
       }
     }
     // The two columns of an official header pasted on one line ("BỘ NỘI VỤ<tab>CỘNG HÒA XÃ HỘI …", "Số: …<tab>Hà
-    // Nội, ngày …") are two lines, not a table row.
+    // Nội, ngày …") are two lines, not a table row; so is a right-hand cell whose left one is empty ("<tab>Độc lập
+    // - Tự do - Hạnh phúc").
     if (raw.includes('\t') && kept.length < 24) {
       const cells = raw.split('\t').map((c) => c.trim()).filter(Boolean)
-      if (cells.length >= 2 && cells.length <= 3 && cells.some((c) => HEADER_CELL.test(foldAligned(c.slice(0, 60))))) {
+      if (cells.length >= 1 && cells.length <= 3 && cells.some((c) => HEADER_CELL.test(foldAligned(c.slice(0, 60))))) {
         for (const c of cells) if (!MOTTO.test(foldAligned(c)) && !RULE.test(c)) kept.push(c.replace(SUPERSCRIPTS, ''))
         kept.push('')
         continue
@@ -102,7 +103,7 @@ export function normalizeText(input: string): string[] {
     }
     if (CHROME.test(folded)) continue
     // A rule, the motto or a page number separates what stands above it from what follows.
-    if (MOTTO.test(folded) || RULE.test(line) || (!table && PAGE_NUMBER.test(line))) {
+    if (MOTTO.test(folded) || RULE.test(line) || (!table && PAGE_NUMBER.test(folded))) {
       kept.push('')
       continue
     }

@@ -35,7 +35,10 @@ export function markerOf(paragraph: string): Marker | null {
     if (m === null) continue
     if (kind === 'roman' && !ROMAN_VALUE.test(m[1])) continue
     if (kind === 'plus' || kind === 'dash') return { kind, label: '', rest: m[1].trim() }
-    return { kind, label: m[1], rest: m[2].trim() }
+    // "a) a) Bộ Tài chính …": the marker typed twice is one marker.
+    let rest = m[2].trim()
+    for (let again = re.exec(rest); again !== null && again[1] === m[1]; again = re.exec(rest)) rest = again[2].trim()
+    return { kind, label: m[1], rest }
   }
   return null
 }

@@ -169,6 +169,17 @@ describe('addressees', () => {
     ])
     expect(agenciesInCell('UBND các huyện, thành phố', bacKan)).toEqual([{ name: 'UBND các huyện, thành phố', code: null }])
   })
+
+  it('reads a branch of a known agency as unknown, not as the agency', () => {
+    expect(agenciesInCell('Ngân hàng Nhà nước chi nhánh tỉnh; Bộ Tài chính', central)).toEqual([
+      { name: 'Ngân hàng Nhà nước chi nhánh tỉnh', code: null },
+      { name: 'Bộ Tài chính', code: 'BTC' },
+    ])
+    expect(supportsIn(tokenized('phối hợp với Ngân hàng Nhà nước chi nhánh tỉnh Thanh Hóa và Bộ Tài chính triển khai'), central)).toEqual([
+      { name: 'Ngân hàng Nhà nước chi nhánh tỉnh Thanh Hóa', code: null },
+      { name: 'Bộ Tài chính', code: 'BTC' },
+    ])
+  })
 })
 
 describe('assignments inside a sentence', () => {

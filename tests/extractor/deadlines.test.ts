@@ -68,6 +68,8 @@ describe('recurring duties', () => {
     ['định kỳ hằng năm báo cáo Bộ Nội vụ', 'yearly', 'định kỳ hằng năm'],
     ['tổng hợp, báo cáo hằng năm', 'yearly', 'hằng năm'],
     ['gửi báo cáo trước ngày 15 hằng tháng', 'monthly', 'hằng tháng'],
+    ['tổng hợp, báo cáo Chủ tịch UBND tỉnh trước ngày 20 tháng 12 hằng năm', 'yearly', 'hằng năm'],
+    ['gửi Bộ Nội vụ trước ngày 15/12 hằng năm', 'yearly', 'hằng năm'],
   ])('%s', (text, recurrence, phrase) => {
     expect(due(text)).toEqual({ kind: 'recurring', dueOn: null, recurrence, phrase })
   })

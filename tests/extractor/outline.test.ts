@@ -44,6 +44,12 @@ describe('refs', () => {
     ])
   })
 
+  it('reads a marker typed twice ("a) a) …") as one', () => {
+    expect(markerOf('a) a) Bộ Tài chính chủ trì')).toEqual({ kind: 'letter', label: 'a', rest: 'Bộ Tài chính chủ trì' })
+    expect(markerOf('2. 2. Giao Văn phòng Chính phủ theo dõi')).toEqual({ kind: 'number', label: '2', rest: 'Giao Văn phòng Chính phủ theo dõi' })
+    expect(markerOf('a) b) là hai trường hợp')?.rest).toBe('b) là hai trường hợp')
+  })
+
   it('numbers the second of two items lettered d) as d(2)', () => {
     expect(refs(['1. Sở', 'c) x', 'd) y', 'd) z', 'e) w'])).toEqual(['1', '1.c', '1.d', '1.d(2)', '1.e'])
   })
@@ -122,6 +128,20 @@ describe('normalisation', () => {
     expect(ps).toHaveLength(4)
     expect(ps[0]).toBe('1. Bộ Tài chính chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư khẩn trương trình Chính phủ dự thảo Nghị định về cơ chế tài chính, hoàn thành trong tháng 6 năm 2024. Bộ Tư pháp thẩm định dự thảo Nghị định trong tháng 7 năm 2024.')
     expect(ps[3]).toContain('Bộ thủ tục hành chính thuộc thẩm quyền')
+  })
+
+  it('joins a sentence broken by a page number written as "Trang 2/3"', () => {
+    expect(normalizeText('c) NHNN chỉ đạo thanh toán trực tuyến phí, lệ phí giải quyết thủ tục hành chính\nTrang 2/3\ntrên Cổng Dịch vụ công quốc gia.')).toEqual([
+      'c) NHNN chỉ đạo thanh toán trực tuyến phí, lệ phí giải quyết thủ tục hành chính trên Cổng Dịch vụ công quốc gia.',
+    ])
+  })
+
+  it('drops the motto of a header pasted with its left cell empty', () => {
+    expect(normalizeText('VĂN PHÒNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\nSố: 231/TB-VPCP\tHà Nội, ngày 12 tháng 5 năm 2025')).toEqual([
+      'VĂN PHÒNG CHÍNH PHỦ',
+      'Số: 231/TB-VPCP',
+      'Hà Nội, ngày 12 tháng 5 năm 2025',
+    ])
   })
 
   it('splits the two columns of an official header pasted on one line', () => {
