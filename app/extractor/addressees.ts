@@ -1,5 +1,6 @@
 // Who a sentence addresses: the agencies that head a section or open a sentence, the co-leads before "chủ trì",
 // the supporting agencies after "phối hợp với", named lists ("các thành phố lớn như: Hà Nội, …") and table cells.
+import { findDeadlines } from './deadlines'
 import { matchAgencyAt, type AgencyDictionary } from './dictionary'
 import { foldAligned, tokenize, tokensAt, type Token } from './fold'
 import { addresseePrefixAt, dutyWordAt, headWordAt, isVague, nameEndAt } from './lexicon'
@@ -46,10 +47,16 @@ function slice(t: TokenizedText, start: number, end: number): string {
   return t.text.slice(t.tokens[start].start, t.tokens[end - 1].end).trim()
 }
 
-// "các Bộ: Tài chính, Xây dựng", "Giám đốc các Sở: Nội vụ, Tư pháp": the kind of agency is said once for all.
+// The kinds of agency a list may name once for all its members.
+const KINDS = new Set(['bo', 'so', 'huyen', 'tinh'])
+
+// "các Bộ: Tài chính, Xây dựng", "Giám đốc các Sở: Nội vụ, Tư pháp", "UBND các huyện: Kỳ Sơn, Tương Dương": the
+// kind of agency is said once for all.
 function kindIntroAt(tokens: Token[], i: number): { length: number; head: string } | null {
-  const k = i + titleAt(tokens, i)
-  if (tokens[k]?.text === 'cac' && (tokens[k + 1]?.text === 'bo' || tokens[k + 1]?.text === 'so') && tokens[k + 2]?.text === ':') {
+  let k = i + titleAt(tokens, i)
+  if (tokens[k]?.text === 'ubnd') k++
+  else if (tokensAt(tokens, k, ['uy', 'ban', 'nhan', 'dan'])) k += 4
+  if (tokens[k]?.text === 'cac' && KINDS.has(tokens[k + 1]?.text) && tokens[k + 2]?.text === ':') {
     return { length: k + 3 - i, head: tokens[k + 1].text }
   }
   return null
@@ -158,10 +165,25 @@ export interface Opening {
   end: number
 }
 
+// First words of a time phrase that may stand before the addressee, up to a comma: "Trong tháng 01/2024, Sở Tài
+// chính …", "Trước ngày 15/12/2024, Sở Tư pháp …", "Định kỳ hằng quý, các sở …", "Từ nay đến cuối năm 2024, …".
+const TIME_OPENING = /^(?:trong|truoc|tu|den|cham nhat|han chot|dinh ky|hang|moi|vao|dau|giua|cuoi|nam|quy|thang|ngay|sau|ke tu)\b[^,;:.]{0,50},/
+
+/** Token index after a leading time phrase and its comma ("Trong tháng 01/2024, "), 0 when there is none. */
+export function leadingTimeEnd(t: TokenizedText): number {
+  const m = TIME_OPENING.exec(t.folded)
+  if (m === null) return 0
+  const phrase = t.text.slice(0, m[0].length - 1)
+  if (findDeadlines(phrase, null, 'body', t.folded.slice(0, m[0].length - 1)).length === 0 && !/^tu nay\b/.test(t.folded)) return 0
+  const k = t.tokens.findIndex((x) => x.start >= m[0].length)
+  return k < 0 ? 0 : k
+}
+
 /** The addressee that opens a sentence or heads a section, if any. */
 export function openingAddressee(t: TokenizedText, r: Resolver): Opening | null {
   const tokens = t.tokens
-  const from = addresseePrefixAt(tokens, 0)
+  const lead = leadingTimeEnd(t)
+  const from = lead + addresseePrefixAt(tokens, lead)
   // An unknown first name must prove itself by the verb after it (below); later ones follow a known agency.
   let scan = scanAgencyList(t, from, r, 'after-first')
   let vague = false
