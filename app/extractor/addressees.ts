@@ -102,6 +102,17 @@ function branchEndAt(tokens: Token[], k: number): number {
   return j
 }
 
+function relevantOnlyAt(tokens: Token[], k: number): boolean {
+  return tokensAt(tokens, k, ['lien', 'quan']) || tokensAt(tokens, k, ['co', 'lien', 'quan'])
+}
+
+// "UBND tỉnh", "Ủy ban nhân dân tỉnh" without the province's name, in a province's own document: that province.
+function ownProvinceAt(tokens: Token[], i: number, r: Resolver): { end: number; code: string | null } | null {
+  if (r.scope === null) return null
+  const at = tokens[i]?.text === 'ubnd' ? i + 1 : tokensAt(tokens, i, ['uy', 'ban', 'nhan', 'dan']) ? i + 4 : -1
+  return at > 0 && tokens[at]?.text === 'tinh' ? { end: at + 1, code: r.scope } : null
+}
+
 /**
  * Reads a list of agencies from token i: "Văn phòng Chính phủ, Bộ Thông tin và Truyền thông, Bộ Tư pháp";
  * "Các bộ, ngành, địa phương" (the "các" of the first item carries over); "các thành phố lớn như: Hà Nội, …;
@@ -116,14 +127,16 @@ export function scanAgencyList(t: TokenizedText, i: number, r: Resolver, unknown
   const itemAt = (at: number): { end: number; code: string | null } | null => {
     const intro = namedListIntroAt(tokens, at)
     if (intro > 0) return itemAt(at + intro)
-    const m = matchAgencyAt(r.dict, tokens, at, r.scope, implied)
+    const m = matchAgencyAt(r.dict, tokens, at, r.scope, implied) ?? ownProvinceAt(tokens, at, r)
     if (m) {
+      // "các bộ, ngành liên quan": only the relevant members, whom the text does not name; not the whole group.
+      if (m.code !== null && r.dict.agencies.get(m.code)?.kind === 'group' && relevantOnlyAt(tokens, m.end)) return null
       const branch = branchEndAt(tokens, m.end)
       return branch > 0 ? { end: branch, code: null } : { end: m.end, code: m.code }
     }
     const title = titleAt(tokens, at)
     if (title > 0) {
-      const inner = matchAgencyAt(r.dict, tokens, at + title, r.scope)
+      const inner = matchAgencyAt(r.dict, tokens, at + title, r.scope) ?? ownProvinceAt(tokens, at + title, r)
       if (inner) return { end: inner.end, code: inner.code }
     }
     if (unknown === 'proper' || (unknown === 'after-first' && refs.length > 0)) {

@@ -185,6 +185,18 @@ describe('addressees', () => {
     expect(agenciesInCell('UBND các huyện, thành phố', bacKan)).toEqual([{ name: 'UBND các huyện, thành phố', code: null }])
   })
 
+  it('leaves out "các bộ, ngành liên quan": a group narrowed to its relevant members names nobody', () => {
+    expect(supportsIn(tokenized('Bộ Tài chính chủ trì, phối hợp với các bộ, ngành liên quan hướng dẫn'), central)).toEqual([])
+    expect(supportsIn(tokenized('phối hợp với Bộ Tư pháp, các bộ, ngành có liên quan xây dựng'), central)).toEqual([{ name: 'Bộ Tư pháp', code: 'BTP' }])
+    expect(openingAddressee(tokenized('Các bộ, ngành liên quan chủ động phối hợp'), central)?.vague).toBe(true)
+  })
+
+  it('reads "UBND tỉnh" without its name as the province of the document', () => {
+    expect(codes(leads('UBND tinh chi dao cac so', ngheAn))).toEqual(['NGHE-AN'])
+    expect(codes(leads('Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo', ngheAn))).toEqual(['NGHE-AN'])
+    expect(leads('UBND tỉnh chỉ đạo các sở', central)?.[0]?.code ?? null).toBeNull()
+  })
+
   it('reads a branch of a known agency as unknown, not as the agency', () => {
     expect(agenciesInCell('Ngân hàng Nhà nước chi nhánh tỉnh; Bộ Tài chính', central)).toEqual([
       { name: 'Ngân hàng Nhà nước chi nhánh tỉnh', code: null },
