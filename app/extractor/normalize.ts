@@ -6,9 +6,9 @@ import { markerOf } from './outline'
 const SUPERSCRIPTS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g
 const FOOTNOTE_LINE = /^[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+\s*\S/
 // News pages: after these comes a list of other articles, headlines ending with their date "(10/07/2023)".
-const RELATED = /^(tin bai moi|tin lien quan|cac tin khac|tin khac|bai viet lien quan|tin cung chuyen muc|xem them|tin moi hon|tin cu hon)\b/
+const RELATED = /^(tin bai moi|tin lien quan|cac tin khac|tin khac|bai viet lien quan|tin cung chuyen muc|xem them|tin moi hon|tin cu hon|doc nhieu nhat|xem nhieu nhat|tin noi bat|tin doc nhieu|co the ban quan tam|tin moi nhat)\b/
 const HEADLINE = /\(\d{1,2}\/\d{1,2}\/\d{4}\)\s*$/
-const CHROME = /^(skip ribbon commands|skip to main content|tac gia\s*:|nguon\s*:|chia se\b|in bai\b|ban in\b|luot xem|trang chu$|dang nhap$|facebook$|zalo$|twitter$|gui email|print$|share$|back to top)/
+const CHROME = /^(skip ribbon commands|skip to main content|tac gia\s*:|nguon\s*:|chia se\b|in bai\b|ban in\b|luot xem|trang chu$|trang chu\s*[>»\/|]|binh luan\s*(?:\(\d+\))?$|dang nhap$|facebook$|zalo$|twitter$|gui email|print$|share$|back to top)/
 const MOTTO = /^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)\s*$/
 const HEADER_CELL = /^(cong hoa xa hoi|doc lap|so\s*:|[a-z .]{2,30}, ngay\b)/
 const RULE = /^[\s\-_=*.~–—]+$/
@@ -139,7 +139,11 @@ function wrapWidth(lines: string[]): number | null {
   if (filled.length < 10 || consecutive < filled.length * 0.5) return null
   const lengths = filled.map((l) => l.length).sort((a, b) => a - b)
   const typical = lengths[Math.floor(lengths.length * 0.9)]
-  return typical > 200 ? null : Math.floor(typical * 0.8)
+  if (typical > 200) return null
+  const width = Math.floor(typical * 0.8)
+  // Printed lines fill the width: most of them reach it. A web page copied one paragraph a line has lines of
+  // every length, and its few long ones end paragraphs.
+  return filled.filter((l) => l.length >= width).length >= filled.length * 0.4 ? width : null
 }
 
 // A page break or a copy from PDF splits a sentence: "Nhìn / chung các bộ", "Hệ thống thông tin của / Chính phủ";

@@ -112,11 +112,19 @@ export function draftsOfUnit(text: string, inherited: Inherited, a: Assembly): {
   for (const { start, end, opensSentence, sentenceEnd } of clauseSpans(text)) {
     const sentence = tokenized(text.slice(start, end))
     const whole = opensSentence ? tokenized(text.slice(start, sentenceEnd)) : null
-    const opening = whole ? addresseeOf(whole, a.resolver) : null
+    const cur = segments[segments.length - 1]
+    let opening = whole ? addresseeOf(whole, a.resolver) : null
+    // A clause after ";" that opens with another addressee and a duty of its own, once the clause before holds a
+    // duty: "Giao Bộ Tài chính chủ trì …; Văn phòng Chính phủ theo dõi, đôn đốc". Not a list of names ("Bộ Tài
+    // chính; Bộ Xây dựng: …"), whose first clause holds no duty.
+    if (!opensSentence && cur !== undefined && opensWithDuty(sentence.text.trim(), a.resolver) && hasDuty(text.slice(cur.start, cur.end))) {
+      // An unknown name must look like one ("số 8545/UBND-KSTT ngày …" is a reference, not "Sở …").
+      const named = namedOpening(tokenized(sentence.text.trim()), a.resolver)
+      if (named !== null && named.refs.every((x) => x.code !== null || /^\p{Lu}/u.test(x.name))) opening = named
+    }
     const own = opening ? { leads: opening.refs, supports: opening.supports } : null
     const found = findDeadlines(sentence.text, a.issuedOn, 'body', sentence.folded)
     const dated = found[0] ?? null
-    const cur = segments[segments.length - 1]
     const split =
       cur === undefined ||
       (own !== null && !sameAgencies(own.leads, (cur.own ?? inherited).leads)) ||

