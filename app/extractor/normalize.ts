@@ -119,7 +119,9 @@ export function normalizeText(input: string): string[] {
       continue
     }
     const prev = paragraphs[paragraphs.length - 1]
-    if (prev !== undefined && shouldJoin(prev, lastLine, line, width !== null && !blank && lastLine.length >= width)) {
+    const wrapped = width !== null && !blank && lastLine.length >= width
+    // The width is 80% of a typical full line; a line that ends a sentence and goes on is within a few letters of full.
+    if (prev !== undefined && shouldJoin(prev, lastLine, line, wrapped, wrapped && lastLine.length >= width * 1.15)) {
       paragraphs[paragraphs.length - 1] = `${prev} ${line}`
     } else paragraphs.push(line)
     lastLine = line
@@ -148,13 +150,14 @@ function wrapWidth(lines: string[]): number | null {
 
 // A page break or a copy from PDF splits a sentence: "Nhìn / chung các bộ", "Hệ thống thông tin của / Chính phủ";
 // in hard-wrapped text a full line continues on the next one even after a full stop.
-function shouldJoin(prev: string, prevLine: string, next: string, wrapped: boolean): boolean {
+function shouldJoin(prev: string, prevLine: string, next: string, wrapped: boolean, brimFull = wrapped): boolean {
   if (isTableLine(prev) || isTableLine(next)) return false
   const marker = markerOf(next)
   // A full line that stops mid-sentence goes on, even if the next line happens to start with "- Truyền hình".
   if (marker !== null && !(wrapped && !SENTENCE_END.test(prevLine) && ['dash', 'plus', 'paren'].includes(marker.kind))) return false
   if (prevLine.length < 300 && isAllCaps(prevLine)) return false
-  if (wrapped) return true
+  // A full stop at the end of a line that is not brim-full ends its paragraph (a paragraph a line, as Word gives).
+  if (wrapped) return !(SENTENCE_END.test(prevLine) && /^\p{Lu}/u.test(next) && !brimFull)
   if (SENTENCE_END.test(prev)) return false
   if (/^[\p{Ll}\d]/u.test(next)) return true
   return OPEN_END.test(prev.slice(-12).toLowerCase())

@@ -2,8 +2,8 @@
 // (another addressee, another deadline, "Trước mắt …"), with leads, supports and deadlines inherited from the
 // headings above when the item does not name its own.
 import type { IsoDate } from '../../db/reference/types'
-import { agencyKey, askAt, assignedIn, dedupe, namedOpening, openingAddressee, supportsIn, tokenized, type Resolver, type TokenizedText } from './addressees'
-import { chooseDeadline, findDeadlines, sameDeadline, type DeadlineMatch } from './deadlines'
+import { agenciesInCell, agencyKey, askAt, assignedIn, dedupe, namedOpening, openingAddressee, supportsIn, tokenized, type Resolver, type TokenizedText } from './addressees'
+import { chooseDeadline, findDeadlines, pickDeadline, sameDeadline, type DeadlineMatch } from './deadlines'
 import { findMilestones, findOutput, findTarget } from './details'
 import { foldAligned, tokensAt } from './fold'
 import { dutyWordAt } from './lexicon'
@@ -188,8 +188,85 @@ function emit(a: Assembly, ref: string, drafts: Draft[]): void {
   drafts.forEach((d, k) => a.tasks.push({ ref: k === 0 ? ref : `${ref}(${k + 1})`, ...d }))
 }
 
+// The labelled lines under an item of a plan: "- Cơ quan chủ trì: Sở Tư pháp.", "- Thời gian hoàn thành: Quý
+// II/2025.", "- Đơn vị chủ trì: …; đơn vị phối hợp: …", "- Sản phẩm: Báo cáo".
+type FieldRole = 'lead' | 'support' | 'deadline' | 'output' | 'target'
+const FIELDS: Array<[FieldRole, RegExp]> = [
+  ['support', /^(?:(?:co quan|don vi|cac co quan)\s+)?phoi hop(?: thuc hien)?\s*:/],
+  ['lead', /^(?:(?:co quan|don vi)\s+)?(?:chu tri|thuc hien|dau moi|chiu trach nhiem|tham muu)(?: thuc hien)?\s*:/],
+  ['deadline', /^(?:thoi gian|thoi han|tien do|han)(?: hoan thanh| thuc hien| trinh| ban hanh)?\s*:/],
+  ['output', /^(?:san pham|ket qua dau ra|hinh thuc(?: van ban)?)\s*:/],
+  ['target', /^chi tieu\s*:/],
+]
+
+interface Fields {
+  leads: AgencyRef[] | null
+  supports: AgencyRef[] | null
+  deadline: ExtractedDeadline | null
+  output: string | null
+  target: string | null
+}
+
+function fieldParts(text: string): Array<[FieldRole, string]> | null {
+  const parts: Array<[FieldRole, string]> = []
+  for (const part of text.split(';')) {
+    const trimmed = part.trim()
+    if (trimmed === '') continue
+    const folded = foldAligned(trimmed)
+    const hit = FIELDS.find(([, re]) => re.test(folded))
+    if (hit === undefined) return null
+    const colon = trimmed.indexOf(':')
+    parts.push([hit[0], trimmed.slice(colon + 1).trim().replace(/[.;,]+$/, '').trim()])
+  }
+  return parts.length > 0 ? parts : null
+}
+
+/** The labelled lines of an item (bullets without children, or unmarked paragraphs), read as its fields. */
+function takeFields(node: OutlineNode, a: Assembly): { fields: Fields; children: OutlineNode[]; body: string[] } | null {
+  const fields: Fields = { leads: null, supports: null, deadline: null, output: null, target: null }
+  let found = false
+  const read = (text: string): boolean => {
+    const parts = fieldParts(text)
+    if (parts === null) return false
+    for (const [role, value] of parts) {
+      if (role === 'lead') fields.leads = [...(fields.leads ?? []), ...agenciesInCell(value, a.resolver)]
+      else if (role === 'support') fields.supports = [...(fields.supports ?? []), ...agenciesInCell(value, a.resolver)]
+      else if (role === 'deadline') fields.deadline = pickDeadline(value, a.issuedOn, null, 'cell')
+      else if (role === 'output') fields.output = value || null
+      else fields.target = value || null
+    }
+    found = true
+    return true
+  }
+  const children = node.children.filter((c) => !((c.kind === 'dash' || c.kind === 'plus') && c.children.length === 0 && c.body.length === 0 && read(c.text)))
+  const body = node.body.filter((p) => !read(p))
+  return found ? { fields, children, body } : null
+}
+
 /** Tasks of a node of a task section and of everything under it. */
 export function tasksOfNode(node: OutlineNode, inherited: Inherited, a: Assembly): void {
+  const taken = takeFields(node, a)
+  if (taken !== null) {
+    const { fields } = taken
+    const context: Inherited = {
+      leads: fields.leads ? dedupe(fields.leads) : inherited.leads,
+      supports: fields.supports ? dedupe(fields.supports) : fields.leads ? [] : inherited.supports,
+      deadline: fields.deadline ?? inherited.deadline,
+    }
+    const own = { ...node, children: taken.children, body: taken.body }
+    const drafts = draftsOfUnit(node.text, context, a).drafts.map((d) => ({
+      ...d,
+      leads: fields.leads ? context.leads : d.leads,
+      supports: fields.supports ? dedupe([...context.supports, ...d.supports]) : d.supports,
+      deadline: fields.deadline ?? d.deadline,
+      output: fields.output ?? d.output,
+      target: fields.target ?? d.target,
+    }))
+    for (const p of own.body) drafts.push(...draftsOfUnit(p, context, a).drafts)
+    emit(a, node.ref, drafts)
+    for (const child of own.children) tasksOfNode(child, context, a)
+    return
+  }
   const hasMore = node.children.length > 0 || node.body.length > 0
   const drafts: Draft[] = []
   let context: Inherited

@@ -246,4 +246,30 @@ describe('rules found on the held-out set (tests/fixtures/genre)', () => {
     expect(rows(r.tasks)).toEqual(['1 | BNG | BCA | quarter 2025-09-30', '2 | BKHCN |  | date 2025-09-30', '3 | BTC |  | standing'])
     expect(r.unassigned.join(' ')).not.toMatch(/Giá vàng|Bình luận|Trang chủ/)
   })
+
+  it('reads the labelled lines under an item of a plan as its lead, supports, deadline and output', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Cải cách hành chính năm 2025',
+      'II. NHIỆM VỤ, GIẢI PHÁP',
+      '1. Cải cách thể chế',
+      '1.1. Rà soát, đề xuất sửa đổi các quy định về thủ tục hành chính không còn phù hợp.',
+      '- Cơ quan chủ trì: Bộ Tư pháp.',
+      '- Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Nội vụ.',
+      '- Thời gian hoàn thành: Quý II/2025.',
+      '- Sản phẩm: Báo cáo rà soát.',
+      '1.2. Kiểm tra công tác văn bản quy phạm pháp luật.',
+      '- Đơn vị chủ trì: Bộ Tư pháp; đơn vị phối hợp: các bộ, ngành.',
+      '- Thời gian thực hiện: Thường xuyên.',
+      '1.3. Công bố danh mục thủ tục hành chính nội bộ.',
+      'Cơ quan chủ trì: Văn phòng Chính phủ; thời hạn: tháng 3/2025.',
+    ].join('\n')
+    const r = extractDirective(text, { issuedOn: '2025-01-15' })
+    expect(rows(r.tasks)).toEqual([
+      'II.1.1 | BTP | VPCP,BNV | quarter 2025-06-30',
+      'II.1.2 | BTP | G-BO-NGANH | standing',
+      'II.1.3 | VPCP |  | month 2025-03-31',
+    ])
+    expect(r.tasks[0].output).toBe('Báo cáo rà soát')
+  })
 })
