@@ -272,7 +272,9 @@ export function tasksOfNode(node: OutlineNode, inherited: Inherited, a: Assembly
   let context: Inherited
   if (hasMore && (openingAddressee(tokenized(node.text), a.resolver)?.headingOnly || isTopicHeading(node.text))) {
     context = headingContext(node.text, inherited, a)
-    for (const p of node.body) drafts.push(...draftsOfUnit(p, context, a).drafts)
+    const { body, intro } = introOf(node, context, a)
+    for (const p of body) drafts.push(...draftsOfUnit(p, context, a).drafts)
+    if (intro !== null) context = intro
   } else if (!hasMore && isTopicHeading(node.text) && (isAllCaps(node.text) || !hasDuty(node.text))) {
     // A heading left without items: they were a table, read separately ("II. NHIỆM VỤ CỤ THỂ" above the task
     // table), or a closing paragraph ("III. TỔ CHỨC THỰC HIỆN" above "Giao … theo dõi …./.").
@@ -285,6 +287,20 @@ export function tasksOfNode(node: OutlineNode, inherited: Inherited, a: Assembly
   }
   emit(a, node.ref, drafts)
   for (const child of node.children) tasksOfNode(child, context, a)
+}
+
+/**
+ * A paragraph that introduces the items below it ("Đề nghị tỉnh Thanh Hóa tập trung thực hiện các nhiệm vụ
+ * sau:") is no task: the addressee it names heads the items. Returns the node with that paragraph taken out of its
+ * body, and the context it gives the items.
+ */
+function introOf(node: OutlineNode, inherited: Inherited, a: Assembly): { body: string[]; intro: Inherited | null } {
+  const last = node.body[node.body.length - 1]
+  if (node.children.length === 0 || last === undefined || !/:\s*$/.test(last)) return { body: node.body, intro: null }
+  const t = tokenized(last)
+  const named = namedOpening(t, a.resolver) ?? assignedIn(t, a.resolver)
+  if (named === null) return { body: node.body, intro: null }
+  return { body: node.body.slice(0, -1), intro: { leads: named.refs, supports: named.supports, deadline: inherited.deadline } }
 }
 
 const POSITIVE = /\b(nhiem vu|giai phap|phuong huong|to chuc thuc hien|phan cong|de nghi|kien nghi|trach nhiem|giao|noi dung|hoat dong|ket luan|chi dao)\b/

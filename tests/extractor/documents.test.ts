@@ -272,4 +272,16 @@ describe('rules found on the held-out set (tests/fixtures/genre)', () => {
     ])
     expect(r.tasks[0].output).toBe('Báo cáo rà soát')
   })
+
+  it('a paragraph introducing the items ("Đề nghị tỉnh … các nhiệm vụ sau:") gives them its addressee and is no task', () => {
+    const text = [
+      'THÔNG BÁO',
+      'Kết luận của Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Thanh Hóa',
+      'II. NHIỆM VỤ THỜI GIAN TỚI',
+      'Đề nghị tỉnh Thanh Hóa tập trung thực hiện các nhiệm vụ sau:',
+      '1. Đẩy nhanh tiến độ giải ngân vốn đầu tư công.',
+      '2. Hoàn thành sắp xếp đơn vị hành chính cấp xã trước ngày 30/6.',
+    ].join('\n\n')
+    expect(rows(extractDirective(text, { issuedOn: '2025-03-18' }).tasks)).toEqual(['II.1 | THANH-HOA |  | standing', 'II.2 | THANH-HOA |  | date 2025-06-30'])
+  })
 })
