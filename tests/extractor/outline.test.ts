@@ -28,11 +28,17 @@ describe('markers', () => {
     ['– Khẩn trương ban hành', 'dash', ''],
     ['+ Tỷ lệ giải quyết', 'plus', ''],
     ['- + Tỷ lệ giải quyết đúng hạn TTHC', 'plus', ''],
+    ['I/ MỤC ĐÍCH, YÊU CẦU', 'roman', 'I'],
+    ['II- NHIỆM VỤ', 'roman', 'II'],
+    ['1/ Sở Tư pháp chủ trì', 'number', '1'],
+    ['2- Sở Y tế thực hiện', 'number', '2'],
+    ['b. Rà soát các văn bản', 'letter', 'b'],
+    ['đ. Công an tỉnh', 'letter', 'đ'],
   ])('%s', (p, kind, label) => {
     expect(markerOf(p)).toMatchObject({ kind, label })
   })
 
-  it.each(['2,2 nghìn quy định', '2022 là năm', 'Văn phòng Chính phủ', '107/2021/NĐ-CP ngày 06/12/2021', 'I love'])('no marker: %s', (p) => {
+  it.each(['2,2 nghìn quy định', '2022 là năm', 'Văn phòng Chính phủ', '107/2021/NĐ-CP ngày 06/12/2021', 'I love', '1/2024 là năm', '2 - 3 ngày', 'a. b. c'])('no marker: %s', (p) => {
     expect(markerOf(p)).toBeNull()
   })
 })
