@@ -9,7 +9,7 @@ import { foldAligned, tokensAt } from './fold'
 import { dutyWordAt } from './lexicon'
 import type { OutlineNode } from './outline'
 import { isAllCaps } from './normalize'
-import { clauseSpans } from './sentences'
+import { clauseSpans, sentenceSpans } from './sentences'
 import type { AgencyRef, ExtractedDeadline, ExtractedTask } from './types'
 
 export interface Inherited {
@@ -222,7 +222,7 @@ function fieldParts(text: string): Array<[FieldRole, string]> | null {
 }
 
 /** The labelled lines of an item (bullets without children, or unmarked paragraphs), read as its fields. */
-function takeFields(node: OutlineNode, a: Assembly): { fields: Fields; children: OutlineNode[]; body: string[] } | null {
+function takeFields(node: OutlineNode, a: Assembly): { fields: Fields; text: string; children: OutlineNode[]; body: string[] } | null {
   const fields: Fields = { leads: null, supports: null, deadline: null, output: null, target: null }
   let found = false
   const read = (text: string): boolean => {
@@ -238,9 +238,34 @@ function takeFields(node: OutlineNode, a: Assembly): { fields: Fields; children:
     found = true
     return true
   }
+  // In the item's own words: "… (cơ quan chủ trì: Bộ Nội vụ; thời gian hoàn thành: Quý III/2025).", or trailing
+  // sentences "… Cơ quan chủ trì: Văn phòng Chính phủ. Thời hạn: năm 2025."
+  let text = node.text
+  const paren = /\s*\(([^()]*)\)\s*([.;]?)\s*$/.exec(text)
+  if (paren !== null && read(paren[1])) text = `${text.slice(0, paren.index)}${paren[2] || '.'}`
+  else if (paren !== null) {
+    // "… (Bộ Tư pháp chủ trì, phối hợp với các bộ, ngành; hoàn thành trong tháng 9/2025)."
+    const t = tokenized(paren[1])
+    const o = namedOpening(t, a.resolver)
+    if (o !== null && tokensAt(t.tokens, o.end, ['chu', 'tri'])) {
+      fields.leads = o.refs
+      if (o.supports.length > 0) fields.supports = o.supports
+      const d = pickDeadline(paren[1], a.issuedOn, null)
+      if (d.kind !== 'standing') fields.deadline = d
+      found = true
+      text = `${text.slice(0, paren.index)}${paren[2] || '.'}`
+    }
+  }
+  const spans = sentenceSpans(text)
+  let keep = text.length
+  for (let k = spans.length - 1; k > 0; k--) {
+    if (!read(text.slice(spans[k][0], spans[k][1]).trim().replace(/\.$/, ''))) break
+    keep = spans[k][0]
+  }
+  text = text.slice(0, keep).trim()
   const children = node.children.filter((c) => !((c.kind === 'dash' || c.kind === 'plus') && c.children.length === 0 && c.body.length === 0 && read(c.text)))
   const body = node.body.filter((p) => !read(p))
-  return found ? { fields, children, body } : null
+  return found ? { fields, text, children, body } : null
 }
 
 /** Tasks of a node of a task section and of everything under it. */
@@ -254,7 +279,7 @@ export function tasksOfNode(node: OutlineNode, inherited: Inherited, a: Assembly
       deadline: fields.deadline ?? inherited.deadline,
     }
     const own = { ...node, children: taken.children, body: taken.body }
-    const drafts = draftsOfUnit(node.text, context, a).drafts.map((d) => ({
+    const drafts = draftsOfUnit(taken.text, context, a).drafts.map((d) => ({
       ...d,
       leads: fields.leads ? context.leads : d.leads,
       supports: fields.supports ? dedupe([...context.supports, ...d.supports]) : d.supports,

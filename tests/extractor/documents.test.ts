@@ -284,4 +284,29 @@ describe('rules found on the held-out set (tests/fixtures/genre)', () => {
     ].join('\n\n')
     expect(rows(extractDirective(text, { issuedOn: '2025-03-18' }).tasks)).toEqual(['II.1 | THANH-HOA |  | standing', 'II.2 | THANH-HOA |  | date 2025-06-30'])
   })
+
+  it('reads fields written in the item itself: in brackets at its end, or as trailing sentences', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thực hiện Nghị quyết số 12/NQ-CP',
+      'II. NHIỆM VỤ CỤ THỂ',
+      '1. Xây dựng Nghị định quy định về văn thư điện tử (cơ quan chủ trì: Bộ Nội vụ; cơ quan phối hợp: Văn phòng Chính phủ; thời gian hoàn thành: Quý III/2025).',
+      '2. Rà soát thủ tục hành chính nội bộ (Bộ Tư pháp chủ trì, phối hợp với các bộ, ngành; hoàn thành trong tháng 9/2025).',
+      '3. Nâng cấp Cổng Dịch vụ công quốc gia. Cơ quan chủ trì: Văn phòng Chính phủ. Thời hạn: năm 2025.',
+      '4. Bộ Công an hoàn thiện Cơ sở dữ liệu quốc gia về dân cư (giai đoạn 2).',
+    ].join('\n\n')
+    const r = extractDirective(text, { issuedOn: '2025-05-01' })
+    expect(rows(r.tasks)).toEqual([
+      'II.1 | BNV | VPCP | quarter 2025-09-30',
+      'II.2 | BTP | G-BO-NGANH | month 2025-09-30',
+      'II.3 | VPCP |  | year 2025-12-31',
+      'II.4 | BCA |  | standing',
+    ])
+    expect(r.tasks.map((t) => t.content)).toEqual([
+      'Xây dựng Nghị định quy định về văn thư điện tử.',
+      'Rà soát thủ tục hành chính nội bộ.',
+      'Nâng cấp Cổng Dịch vụ công quốc gia.',
+      'Bộ Công an hoàn thiện Cơ sở dữ liệu quốc gia về dân cư (giai đoạn 2).',
+    ])
+  })
 })
