@@ -14,8 +14,10 @@ const STEMS = fs
   .map((f) => f.replace(/\.txt$/, ''))
   .sort()
 
-// The floor over the whole set, for tasks, agencies and deadlines, recall and precision alike.
-const FLOOR = 0.9
+// The floor over the whole set, for tasks, agencies and deadlines, recall and precision alike. On their first run,
+// before the rules they exposed were fixed, documents a–f scored tasks 93,2% / 97,6%, agencies 88,2% / 95,7%,
+// deadlines 88,6% / 92,9% (recall / precision), and g found 4 of its 6 tasks; the set now reads 100%.
+const FLOOR = 0.95
 
 // A document the extractor refuses scores zero instead of stopping the report for the others.
 function extractOrEmpty(text: string, issuedOn: string | null): ExtractionResult {
