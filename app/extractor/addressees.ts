@@ -1,5 +1,6 @@
 // Who a sentence addresses: the agencies that head a section or open a sentence, the co-leads before "chủ trì",
 // the supporting agencies after "phối hợp với", named lists ("các thành phố lớn như: Hà Nội, …") and table cells.
+import { findDeadlines } from './deadlines'
 import { matchAgencyAt, type AgencyDictionary } from './dictionary'
 import { foldAligned, tokenize, tokensAt, type Token } from './fold'
 import { addresseePrefixAt, dutyWordAt, headWordAt, isVague, nameEndAt } from './lexicon'
@@ -46,10 +47,16 @@ function slice(t: TokenizedText, start: number, end: number): string {
   return t.text.slice(t.tokens[start].start, t.tokens[end - 1].end).trim()
 }
 
-// "các Bộ: Tài chính, Xây dựng", "Giám đốc các Sở: Nội vụ, Tư pháp": the kind of agency is said once for all.
+// The kinds of agency a list may name once for all its members.
+const KINDS = new Set(['bo', 'so', 'huyen', 'tinh'])
+
+// "các Bộ: Tài chính, Xây dựng", "Giám đốc các Sở: Nội vụ, Tư pháp", "UBND các huyện: Kỳ Sơn, Tương Dương": the
+// kind of agency is said once for all.
 function kindIntroAt(tokens: Token[], i: number): { length: number; head: string } | null {
-  const k = i + titleAt(tokens, i)
-  if (tokens[k]?.text === 'cac' && (tokens[k + 1]?.text === 'bo' || tokens[k + 1]?.text === 'so') && tokens[k + 2]?.text === ':') {
+  let k = i + titleAt(tokens, i)
+  if (tokens[k]?.text === 'ubnd') k++
+  else if (tokensAt(tokens, k, ['uy', 'ban', 'nhan', 'dan'])) k += 4
+  if (tokens[k]?.text === 'cac' && KINDS.has(tokens[k + 1]?.text) && tokens[k + 2]?.text === ':') {
     return { length: k + 3 - i, head: tokens[k + 1].text }
   }
   return null
@@ -86,6 +93,26 @@ function unknownNameAt(t: TokenizedText, i: number): number {
   return j - i >= 2 ? j - i : 0
 }
 
+// "Ngân hàng Nhà nước chi nhánh tỉnh Thanh Hóa": a branch of a known agency is not that agency; the name runs
+// to the next separator or verb. Returns the token index after the branch's name, 0 when there is none.
+function branchEndAt(tokens: Token[], k: number): number {
+  if (!tokensAt(tokens, k, ['chi', 'nhanh'])) return 0
+  let j = k + 2
+  while (j < tokens.length && j - k < 10 && !STOPS.has(tokens[j].text) && tokens[j].text !== 'va' && nameEndAt(tokens, j) === 0) j++
+  return j
+}
+
+function relevantOnlyAt(tokens: Token[], k: number): boolean {
+  return tokensAt(tokens, k, ['lien', 'quan']) || tokensAt(tokens, k, ['co', 'lien', 'quan'])
+}
+
+// "UBND tỉnh", "Ủy ban nhân dân tỉnh" without the province's name, in a province's own document: that province.
+function ownProvinceAt(tokens: Token[], i: number, r: Resolver): { end: number; code: string | null } | null {
+  if (r.scope === null) return null
+  const at = tokens[i]?.text === 'ubnd' ? i + 1 : tokensAt(tokens, i, ['uy', 'ban', 'nhan', 'dan']) ? i + 4 : -1
+  return at > 0 && tokens[at]?.text === 'tinh' ? { end: at + 1, code: r.scope } : null
+}
+
 /**
  * Reads a list of agencies from token i: "Văn phòng Chính phủ, Bộ Thông tin và Truyền thông, Bộ Tư pháp";
  * "Các bộ, ngành, địa phương" (the "các" of the first item carries over); "các thành phố lớn như: Hà Nội, …;
@@ -100,11 +127,16 @@ export function scanAgencyList(t: TokenizedText, i: number, r: Resolver, unknown
   const itemAt = (at: number): { end: number; code: string | null } | null => {
     const intro = namedListIntroAt(tokens, at)
     if (intro > 0) return itemAt(at + intro)
-    const m = matchAgencyAt(r.dict, tokens, at, r.scope, implied)
-    if (m) return { end: m.end, code: m.code }
+    const m = matchAgencyAt(r.dict, tokens, at, r.scope, implied) ?? ownProvinceAt(tokens, at, r)
+    if (m) {
+      // "các bộ, ngành liên quan": only the relevant members, whom the text does not name; not the whole group.
+      if (m.code !== null && r.dict.agencies.get(m.code)?.kind === 'group' && relevantOnlyAt(tokens, m.end)) return null
+      const branch = branchEndAt(tokens, m.end)
+      return branch > 0 ? { end: branch, code: null } : { end: m.end, code: m.code }
+    }
     const title = titleAt(tokens, at)
     if (title > 0) {
-      const inner = matchAgencyAt(r.dict, tokens, at + title, r.scope)
+      const inner = matchAgencyAt(r.dict, tokens, at + title, r.scope) ?? ownProvinceAt(tokens, at + title, r)
       if (inner) return { end: inner.end, code: inner.code }
     }
     if (unknown === 'proper' || (unknown === 'after-first' && refs.length > 0)) {
@@ -146,10 +178,25 @@ export interface Opening {
   end: number
 }
 
+// First words of a time phrase that may stand before the addressee, up to a comma: "Trong tháng 01/2024, Sở Tài
+// chính …", "Trước ngày 15/12/2024, Sở Tư pháp …", "Định kỳ hằng quý, các sở …", "Từ nay đến cuối năm 2024, …".
+const TIME_OPENING = /^(?:trong|truoc|tu|den|cham nhat|han chot|dinh ky|hang|moi|vao|dau|giua|cuoi|nam|quy|thang|ngay|sau|ke tu)\b[^,;:.]{0,50},/
+
+/** Token index after a leading time phrase and its comma ("Trong tháng 01/2024, "), 0 when there is none. */
+export function leadingTimeEnd(t: TokenizedText): number {
+  const m = TIME_OPENING.exec(t.folded)
+  if (m === null) return 0
+  const phrase = t.text.slice(0, m[0].length - 1)
+  if (findDeadlines(phrase, null, 'body', t.folded.slice(0, m[0].length - 1)).length === 0 && !/^tu nay\b/.test(t.folded)) return 0
+  const k = t.tokens.findIndex((x) => x.start >= m[0].length)
+  return k < 0 ? 0 : k
+}
+
 /** The addressee that opens a sentence or heads a section, if any. */
 export function openingAddressee(t: TokenizedText, r: Resolver): Opening | null {
   const tokens = t.tokens
-  const from = addresseePrefixAt(tokens, 0)
+  const lead = leadingTimeEnd(t)
+  const from = lead + addresseePrefixAt(tokens, lead)
   // An unknown first name must prove itself by the verb after it (below); later ones follow a known agency.
   let scan = scanAgencyList(t, from, r, 'after-first')
   let vague = false

@@ -148,8 +148,8 @@ const buildEvery: Builder = (m, ctx) => {
   const before = ctx.folded.slice(Math.max(0, ctx.matchStart - 24), ctx.matchStart)
   const after = ctx.folded.slice(ctx.matchStart + m[0].length, ctx.matchStart + m[0].length + 24)
   const clauseStart = /(?:^|[,;:(])\s*$/.test(before) || ctx.matchStart === 0
-  // "… trước ngày 15 hằng tháng": a day of every month.
-  if (clauseStart || /(?:bao cao|ngay \d{1,2})\s*$/.test(before) || /^\s*(?::|,|bao cao)/.test(after)) return recurring(recurrence)
+  // "… trước ngày 15 hằng tháng": a day of every month; "trước ngày 20 tháng 12 hằng năm": a day of every year.
+  if (clauseStart || /(?:bao cao|ngay \d{1,2}(?:(?: thang |\s*\/\s*)\d{1,2})?)\s*$/.test(before) || /^\s*(?::|,|bao cao)/.test(after)) return recurring(recurrence)
   return null
 }
 
@@ -159,6 +159,8 @@ const buildEveryMonths: Builder = (m) => {
 }
 
 const PREP_BEFORE = String.raw`\b(truoc|cham nhat(?: la)?(?: truoc)?|han chot|den het|den|trong|tu|bat dau tu|ke tu|vao)`
+// The label of a deadline in running text, before its colon.
+const LABEL = String.raw`\b((?:thoi han|thoi gian|han|tien do)(?:\s+(?:hoan thanh|thuc hien|xu ly|nop|bao cao))?)\s*:\s*`
 const PREP_PERIOD = String.raw`\b(trong|truoc|den het|den cuoi|den|het|vao|hoan thanh|xong)`
 // Words before "đến năm 2030" that make it a horizon of a programme, not a deadline.
 const HORIZON = /(?:dinh huong|tam nhin|giai doan|den nam \d{4},?|\d{4}\s*-\s*\d{4},?)\s*$/
@@ -171,7 +173,12 @@ const RULES: Rule[] = [
   { re: /\bdinh ky\s+(0?[136]|12)\s+thang\b/g, modes: ['body', 'heading', 'cell'], build: buildEveryMonths },
   { re: /\b(0?[36])\s+thang\s+(?:mot|1)\s+lan\b/g, modes: ['body', 'heading', 'cell'], build: buildEveryMonths },
   { re: /\bdinh ky\s+(thang|quy|nam)\b/g, modes: ['body', 'heading', 'cell'], build: (m) => recurring(RECURRENCE_WORD[m[1]]) },
-  { re: /\btrong (?:thoi han|vong) (\d{1,3}) ngay,? ke tu (?:ngay|khi) (?:ky|ban hanh)/g, modes: ['body', 'heading', 'cell'], build: buildRelative },
+  { re: /\btrong (?:(?:thoi han|vong) )?(\d{1,3}) ngay,? ke tu (?:ngay|khi) (?:ky|ban hanh)/g, modes: ['body', 'heading', 'cell'], build: buildRelative },
+  // "Thời hạn: tháng 6/2025", "Thời gian hoàn thành: Quý II/2025": after its label, a bare period is the deadline.
+  { re: new RegExp(String.raw`${LABEL}(?:ngay\s+)?${DATE_CORE}`, 'g'), modes: ['body', 'heading'], build: buildDate },
+  { re: new RegExp(String.raw`${LABEL}${MONTH_CORE}`, 'g'), modes: ['body', 'heading'], build: buildMonth(0) },
+  { re: new RegExp(String.raw`${LABEL}${QUARTER_CORE}`, 'g'), modes: ['body', 'heading'], build: buildQuarter(0) },
+  { re: new RegExp(String.raw`${LABEL}nam\s+(\d{4})\b`, 'g'), modes: ['body', 'heading'], build: buildYear(0) },
   { re: new RegExp(String.raw`(?:\b(?:vao|trong|truoc|den)\s+)?\b(dau|giua|cuoi|thuong tuan|trung tuan|ha tuan)\s+${MONTH_CORE}`, 'g'), modes: ['body', 'heading', 'cell'], build: buildPartOfMonth },
   { re: new RegExp(String.raw`${PREP_BEFORE}\s+ngay\s+${DATE_CORE}`, 'g'), modes: ['body', 'heading', 'cell'], build: (m, ctx) => (m[1] === 'den' && REPORTED.test(ctx.folded.slice(0, ctx.matchStart)) ? null : buildDate(m, ctx)) },
   { re: new RegExp(String.raw`\b(truoc|cham nhat|den het)\s+${DATE_CORE}`, 'g'), modes: ['body', 'heading', 'cell'], build: buildDate },

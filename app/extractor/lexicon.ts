@@ -97,11 +97,12 @@ export function isVague(foldedName: string): boolean {
 
 // A leader's request that turns the words after it into tasks: "Thủ tướng yêu cầu, …", "Chủ tịch UBND tỉnh đề
 // nghị các Sở …", "Thủ tướng Chính phủ chỉ đạo các bộ …". "Thủ tướng đã ban hành … chỉ đạo" reports, not asks.
-const LEADER_ASK = /\b(thu tuong|pho thu tuong|chu tich|bo truong|uy ban nhan dan|ubnd|ban chi dao|giam doc)\b([^.;:]{0,30}?)\b(yeu cau|de nghi|ket luan|chi dao(?=\s*:|\s+(?:cac|bo|so|ubnd|uy ban)\b))\b\s*[,:]?\s*/
+const LEADER_ASK = /\b(thu tuong|pho thu tuong|chu tich|bo truong|uy ban nhan dan|ubnd|ban chi dao|giam doc)\b([^.;:]{0,30}?)\b(yeu cau|de nghi|ket luan|(?:chi dao|giao(?: cho)?)(?=\s*:|\s+(?:cac|bo|so|ubnd|uy ban|van phong|ngan hang|thanh tra|cong an)\b))\b\s*[,:]?\s*/
 
 /** Where the request is (leader's name) and where the requested duty starts, in a folded paragraph. */
 export function leaderAsk(folded: string): { start: number; dutyStart: number } | null {
   const m = LEADER_ASK.exec(folded)
-  if (m === null || /\b(da|dang|duoc|luon)\b/.test(m[2])) return null
+  // "nhiệm vụ được Thủ tướng giao các bộ": a past request, reported.
+  if (m === null || /\b(da|dang|duoc|luon)\b/.test(m[2]) || /\b(duoc|da|nhiem vu|theo)\s*$/.test(folded.slice(Math.max(0, m.index - 12), m.index))) return null
   return { start: m.index, dutyStart: m.index + m[0].length }
 }

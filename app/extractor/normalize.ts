@@ -6,9 +6,9 @@ import { markerOf } from './outline'
 const SUPERSCRIPTS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+/g
 const FOOTNOTE_LINE = /^[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+\s*\S/
 // News pages: after these comes a list of other articles, headlines ending with their date "(10/07/2023)".
-const RELATED = /^(tin bai moi|tin lien quan|cac tin khac|tin khac|bai viet lien quan|tin cung chuyen muc|xem them|tin moi hon|tin cu hon)\b/
+const RELATED = /^(tin bai moi|tin lien quan|cac tin khac|tin khac|bai viet lien quan|tin cung chuyen muc|xem them|tin moi hon|tin cu hon|doc nhieu nhat|xem nhieu nhat|tin noi bat|tin doc nhieu|co the ban quan tam|tin moi nhat)\b/
 const HEADLINE = /\(\d{1,2}\/\d{1,2}\/\d{4}\)\s*$/
-const CHROME = /^(skip ribbon commands|skip to main content|tac gia\s*:|nguon\s*:|chia se\b|in bai\b|ban in\b|luot xem|trang chu$|dang nhap$|facebook$|zalo$|twitter$|gui email|print$|share$|back to top)/
+const CHROME = /^(skip ribbon commands|skip to main content|tac gia\s*:|nguon\s*:|chia se\b|in bai\b|ban in\b|luot xem|trang chu$|trang chu\s*[>»\/|]|binh luan\s*(?:\(\d+\))?$|dang nhap$|facebook$|zalo$|twitter$|gui email|print$|share$|back to top)/
 const MOTTO = /^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)\s*$/
 const HEADER_CELL = /^(cong hoa xa hoi|doc lap|so\s*:|[a-z .]{2,30}, ngay\b)/
 const RULE = /^[\s\-_=*.~–—]+$/
@@ -76,10 +76,11 @@ export function normalizeText(input: string): string[] {
       }
     }
     // The two columns of an official header pasted on one line ("BỘ NỘI VỤ<tab>CỘNG HÒA XÃ HỘI …", "Số: …<tab>Hà
-    // Nội, ngày …") are two lines, not a table row.
+    // Nội, ngày …") are two lines, not a table row; so is a right-hand cell whose left one is empty ("<tab>Độc lập
+    // - Tự do - Hạnh phúc").
     if (raw.includes('\t') && kept.length < 24) {
       const cells = raw.split('\t').map((c) => c.trim()).filter(Boolean)
-      if (cells.length >= 2 && cells.length <= 3 && cells.some((c) => HEADER_CELL.test(foldAligned(c.slice(0, 60))))) {
+      if (cells.length >= 1 && cells.length <= 3 && cells.some((c) => HEADER_CELL.test(foldAligned(c.slice(0, 60))))) {
         for (const c of cells) if (!MOTTO.test(foldAligned(c)) && !RULE.test(c)) kept.push(c.replace(SUPERSCRIPTS, ''))
         kept.push('')
         continue
@@ -102,7 +103,7 @@ export function normalizeText(input: string): string[] {
     }
     if (CHROME.test(folded)) continue
     // A rule, the motto or a page number separates what stands above it from what follows.
-    if (MOTTO.test(folded) || RULE.test(line) || (!table && PAGE_NUMBER.test(line))) {
+    if (MOTTO.test(folded) || RULE.test(line) || (!table && PAGE_NUMBER.test(folded))) {
       kept.push('')
       continue
     }
@@ -118,7 +119,9 @@ export function normalizeText(input: string): string[] {
       continue
     }
     const prev = paragraphs[paragraphs.length - 1]
-    if (prev !== undefined && shouldJoin(prev, lastLine, line, width !== null && !blank && lastLine.length >= width)) {
+    const wrapped = width !== null && !blank && lastLine.length >= width
+    // The width is 80% of a typical full line; a line that ends a sentence and goes on is within a few letters of full.
+    if (prev !== undefined && shouldJoin(prev, lastLine, line, wrapped, wrapped && lastLine.length >= width * 1.15)) {
       paragraphs[paragraphs.length - 1] = `${prev} ${line}`
     } else paragraphs.push(line)
     lastLine = line
@@ -138,18 +141,23 @@ function wrapWidth(lines: string[]): number | null {
   if (filled.length < 10 || consecutive < filled.length * 0.5) return null
   const lengths = filled.map((l) => l.length).sort((a, b) => a - b)
   const typical = lengths[Math.floor(lengths.length * 0.9)]
-  return typical > 200 ? null : Math.floor(typical * 0.8)
+  if (typical > 200) return null
+  const width = Math.floor(typical * 0.8)
+  // Printed lines fill the width: most of them reach it. A web page copied one paragraph a line has lines of
+  // every length, and its few long ones end paragraphs.
+  return filled.filter((l) => l.length >= width).length >= filled.length * 0.4 ? width : null
 }
 
 // A page break or a copy from PDF splits a sentence: "Nhìn / chung các bộ", "Hệ thống thông tin của / Chính phủ";
 // in hard-wrapped text a full line continues on the next one even after a full stop.
-function shouldJoin(prev: string, prevLine: string, next: string, wrapped: boolean): boolean {
+function shouldJoin(prev: string, prevLine: string, next: string, wrapped: boolean, brimFull = wrapped): boolean {
   if (isTableLine(prev) || isTableLine(next)) return false
   const marker = markerOf(next)
   // A full line that stops mid-sentence goes on, even if the next line happens to start with "- Truyền hình".
   if (marker !== null && !(wrapped && !SENTENCE_END.test(prevLine) && ['dash', 'plus', 'paren'].includes(marker.kind))) return false
   if (prevLine.length < 300 && isAllCaps(prevLine)) return false
-  if (wrapped) return true
+  // A full stop at the end of a line that is not brim-full ends its paragraph (a paragraph a line, as Word gives).
+  if (wrapped) return !(SENTENCE_END.test(prevLine) && /^\p{Lu}/u.test(next) && !brimFull)
   if (SENTENCE_END.test(prev)) return false
   if (/^[\p{Ll}\d]/u.test(next)) return true
   return OPEN_END.test(prev.slice(-12).toLowerCase())

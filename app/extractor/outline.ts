@@ -14,9 +14,14 @@ const ROMAN_VALUE = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/
 const MARKERS: Array<[MarkerKind, RegExp]> = [
   ['article', /^Điều\s+(\d{1,3})\s*[.:]\s*(.*)$/u],
   ['roman', /^([IVX]{1,5})\s*[.)]\s+(\S.*)$/u],
+  // "I/ MỤC ĐÍCH", "II- NHIỆM VỤ", "1/ Sở Tư pháp", "2- Sở Y tế", "b. Rà soát": the looser styles of some offices,
+  // taken only before a capital so that "1/2024" or "2 - 3 ngày" stay text.
+  ['roman', /^([IVX]{1,5})\s*[/-]\s+(\p{Lu}.*)$/u],
   ['sub', /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$/u],
   ['number', /^(\d{1,2})\.(?!\d)\s*(\S.*)$/u],
+  ['number', /^(\d{1,2})\s*[/-]\s+(\p{Lu}.*)$/u],
   ['letter', /^([a-zđ])\s*[)/]\s*(\S.*)$/u],
+  ['letter', /^([a-zđ])\.\s+(\p{Lu}.*)$/u],
   ['paren', /^\((\d{1,2}|[a-zđ])\)\s*(\S.*)$/u],
   ['paren', /^(\d{1,2})\)\s*(\S.*)$/u],
   // "- + Nâng cao …": a plus bullet pasted with a stray dash in front.
@@ -35,7 +40,10 @@ export function markerOf(paragraph: string): Marker | null {
     if (m === null) continue
     if (kind === 'roman' && !ROMAN_VALUE.test(m[1])) continue
     if (kind === 'plus' || kind === 'dash') return { kind, label: '', rest: m[1].trim() }
-    return { kind, label: m[1], rest: m[2].trim() }
+    // "a) a) Bộ Tài chính …": the marker typed twice is one marker.
+    let rest = m[2].trim()
+    for (let again = re.exec(rest); again !== null && again[1] === m[1]; again = re.exec(rest)) rest = again[2].trim()
+    return { kind, label: m[1], rest }
   }
   return null
 }

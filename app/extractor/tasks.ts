@@ -2,14 +2,14 @@
 // (another addressee, another deadline, "Trước mắt …"), with leads, supports and deadlines inherited from the
 // headings above when the item does not name its own.
 import type { IsoDate } from '../../db/reference/types'
-import { agencyKey, askAt, assignedIn, dedupe, namedOpening, openingAddressee, supportsIn, tokenized, type Resolver, type TokenizedText } from './addressees'
-import { chooseDeadline, findDeadlines, sameDeadline, type DeadlineMatch } from './deadlines'
+import { agenciesInCell, agencyKey, askAt, assignedIn, dedupe, namedOpening, openingAddressee, supportsIn, tokenized, type Resolver, type TokenizedText } from './addressees'
+import { chooseDeadline, findDeadlines, pickDeadline, sameDeadline, type DeadlineMatch } from './deadlines'
 import { findMilestones, findOutput, findTarget } from './details'
 import { foldAligned, tokensAt } from './fold'
 import { dutyWordAt } from './lexicon'
 import type { OutlineNode } from './outline'
 import { isAllCaps } from './normalize'
-import { clauseSpans } from './sentences'
+import { clauseSpans, sentenceSpans } from './sentences'
 import type { AgencyRef, ExtractedDeadline, ExtractedTask } from './types'
 
 export interface Inherited {
@@ -112,11 +112,19 @@ export function draftsOfUnit(text: string, inherited: Inherited, a: Assembly): {
   for (const { start, end, opensSentence, sentenceEnd } of clauseSpans(text)) {
     const sentence = tokenized(text.slice(start, end))
     const whole = opensSentence ? tokenized(text.slice(start, sentenceEnd)) : null
-    const opening = whole ? addresseeOf(whole, a.resolver) : null
+    const cur = segments[segments.length - 1]
+    let opening = whole ? addresseeOf(whole, a.resolver) : null
+    // A clause after ";" that opens with another addressee and a duty of its own, once the clause before holds a
+    // duty: "Giao Bộ Tài chính chủ trì …; Văn phòng Chính phủ theo dõi, đôn đốc". Not a list of names ("Bộ Tài
+    // chính; Bộ Xây dựng: …"), whose first clause holds no duty.
+    if (!opensSentence && cur !== undefined && opensWithDuty(sentence.text.trim(), a.resolver) && hasDuty(text.slice(cur.start, cur.end))) {
+      // An unknown name must look like one ("số 8545/UBND-KSTT ngày …" is a reference, not "Sở …").
+      const named = namedOpening(tokenized(sentence.text.trim()), a.resolver)
+      if (named !== null && named.refs.every((x) => x.code !== null || /^\p{Lu}/u.test(x.name))) opening = named
+    }
     const own = opening ? { leads: opening.refs, supports: opening.supports } : null
     const found = findDeadlines(sentence.text, a.issuedOn, 'body', sentence.folded)
     const dated = found[0] ?? null
-    const cur = segments[segments.length - 1]
     const split =
       cur === undefined ||
       (own !== null && !sameAgencies(own.leads, (cur.own ?? inherited).leads)) ||
@@ -180,14 +188,118 @@ function emit(a: Assembly, ref: string, drafts: Draft[]): void {
   drafts.forEach((d, k) => a.tasks.push({ ref: k === 0 ? ref : `${ref}(${k + 1})`, ...d }))
 }
 
+// The labelled lines under an item of a plan: "- Cơ quan chủ trì: Sở Tư pháp.", "- Thời gian hoàn thành: Quý
+// II/2025.", "- Đơn vị chủ trì: …; đơn vị phối hợp: …", "- Sản phẩm: Báo cáo".
+type FieldRole = 'lead' | 'support' | 'deadline' | 'output' | 'target'
+const FIELDS: Array<[FieldRole, RegExp]> = [
+  ['support', /^(?:(?:co quan|don vi|cac co quan)\s+)?phoi hop(?: thuc hien)?\s*:/],
+  ['lead', /^(?:(?:co quan|don vi)\s+)?(?:chu tri|thuc hien|dau moi|chiu trach nhiem|tham muu)(?: thuc hien)?\s*:/],
+  ['deadline', /^(?:thoi gian|thoi han|tien do|han)(?: hoan thanh| thuc hien| trinh| ban hanh)?\s*:/],
+  ['output', /^(?:san pham|ket qua dau ra|hinh thuc(?: van ban)?)\s*:/],
+  ['target', /^chi tieu\s*:/],
+]
+
+interface Fields {
+  leads: AgencyRef[] | null
+  supports: AgencyRef[] | null
+  deadline: ExtractedDeadline | null
+  output: string | null
+  target: string | null
+}
+
+function fieldParts(text: string): Array<[FieldRole, string]> | null {
+  const parts: Array<[FieldRole, string]> = []
+  for (const part of text.split(';')) {
+    const trimmed = part.trim()
+    if (trimmed === '') continue
+    const folded = foldAligned(trimmed)
+    const hit = FIELDS.find(([, re]) => re.test(folded))
+    if (hit === undefined) return null
+    const colon = trimmed.indexOf(':')
+    parts.push([hit[0], trimmed.slice(colon + 1).trim().replace(/[.;,]+$/, '').trim()])
+  }
+  return parts.length > 0 ? parts : null
+}
+
+/** The labelled lines of an item (bullets without children, or unmarked paragraphs), read as its fields. */
+function takeFields(node: OutlineNode, a: Assembly): { fields: Fields; text: string; children: OutlineNode[]; body: string[] } | null {
+  const fields: Fields = { leads: null, supports: null, deadline: null, output: null, target: null }
+  let found = false
+  const read = (text: string): boolean => {
+    const parts = fieldParts(text)
+    if (parts === null) return false
+    for (const [role, value] of parts) {
+      if (role === 'lead') fields.leads = [...(fields.leads ?? []), ...agenciesInCell(value, a.resolver)]
+      else if (role === 'support') fields.supports = [...(fields.supports ?? []), ...agenciesInCell(value, a.resolver)]
+      else if (role === 'deadline') fields.deadline = pickDeadline(value, a.issuedOn, null, 'cell')
+      else if (role === 'output') fields.output = value || null
+      else fields.target = value || null
+    }
+    found = true
+    return true
+  }
+  // In the item's own words: "… (cơ quan chủ trì: Bộ Nội vụ; thời gian hoàn thành: Quý III/2025).", or trailing
+  // sentences "… Cơ quan chủ trì: Văn phòng Chính phủ. Thời hạn: năm 2025."
+  let text = node.text
+  const paren = /\s*\(([^()]*)\)\s*([.;]?)\s*$/.exec(text)
+  if (paren !== null && read(paren[1])) text = `${text.slice(0, paren.index)}${paren[2] || '.'}`
+  else if (paren !== null) {
+    // "… (Bộ Tư pháp chủ trì, phối hợp với các bộ, ngành; hoàn thành trong tháng 9/2025)."
+    const t = tokenized(paren[1])
+    const o = namedOpening(t, a.resolver)
+    if (o !== null && tokensAt(t.tokens, o.end, ['chu', 'tri'])) {
+      fields.leads = o.refs
+      if (o.supports.length > 0) fields.supports = o.supports
+      const d = pickDeadline(paren[1], a.issuedOn, null)
+      if (d.kind !== 'standing') fields.deadline = d
+      found = true
+      text = `${text.slice(0, paren.index)}${paren[2] || '.'}`
+    }
+  }
+  const spans = sentenceSpans(text)
+  let keep = text.length
+  for (let k = spans.length - 1; k > 0; k--) {
+    if (!read(text.slice(spans[k][0], spans[k][1]).trim().replace(/\.$/, ''))) break
+    keep = spans[k][0]
+  }
+  text = text.slice(0, keep).trim()
+  const children = node.children.filter((c) => !((c.kind === 'dash' || c.kind === 'plus') && c.children.length === 0 && c.body.length === 0 && read(c.text)))
+  const body = node.body.filter((p) => !read(p))
+  return found ? { fields, text, children, body } : null
+}
+
 /** Tasks of a node of a task section and of everything under it. */
 export function tasksOfNode(node: OutlineNode, inherited: Inherited, a: Assembly): void {
+  const taken = takeFields(node, a)
+  if (taken !== null) {
+    const { fields } = taken
+    const context: Inherited = {
+      leads: fields.leads ? dedupe(fields.leads) : inherited.leads,
+      supports: fields.supports ? dedupe(fields.supports) : fields.leads ? [] : inherited.supports,
+      deadline: fields.deadline ?? inherited.deadline,
+    }
+    const own = { ...node, children: taken.children, body: taken.body }
+    const drafts = draftsOfUnit(taken.text, context, a).drafts.map((d) => ({
+      ...d,
+      leads: fields.leads ? context.leads : d.leads,
+      supports: fields.supports ? dedupe([...context.supports, ...d.supports]) : d.supports,
+      deadline: fields.deadline ?? d.deadline,
+      output: fields.output ?? d.output,
+      target: fields.target ?? d.target,
+    }))
+    for (const p of own.body) drafts.push(...draftsOfUnit(p, context, a).drafts)
+    emit(a, node.ref, drafts)
+    for (const child of own.children) tasksOfNode(child, context, a)
+    return
+  }
   const hasMore = node.children.length > 0 || node.body.length > 0
   const drafts: Draft[] = []
   let context: Inherited
   if (hasMore && (openingAddressee(tokenized(node.text), a.resolver)?.headingOnly || isTopicHeading(node.text))) {
     context = headingContext(node.text, inherited, a)
-    for (const p of node.body) drafts.push(...draftsOfUnit(p, context, a).drafts)
+    const { body, intro } = introOf(node, context, a)
+    for (const p of body) drafts.push(...draftsOfUnit(p, context, a).drafts)
+    if (intro !== null) context = intro
   } else if (!hasMore && isTopicHeading(node.text) && (isAllCaps(node.text) || !hasDuty(node.text))) {
     // A heading left without items: they were a table, read separately ("II. NHIỆM VỤ CỤ THỂ" above the task
     // table), or a closing paragraph ("III. TỔ CHỨC THỰC HIỆN" above "Giao … theo dõi …./.").
@@ -200,6 +312,20 @@ export function tasksOfNode(node: OutlineNode, inherited: Inherited, a: Assembly
   }
   emit(a, node.ref, drafts)
   for (const child of node.children) tasksOfNode(child, context, a)
+}
+
+/**
+ * A paragraph that introduces the items below it ("Đề nghị tỉnh Thanh Hóa tập trung thực hiện các nhiệm vụ
+ * sau:") is no task: the addressee it names heads the items. Returns the node with that paragraph taken out of its
+ * body, and the context it gives the items.
+ */
+function introOf(node: OutlineNode, inherited: Inherited, a: Assembly): { body: string[]; intro: Inherited | null } {
+  const last = node.body[node.body.length - 1]
+  if (node.children.length === 0 || last === undefined || !/:\s*$/.test(last)) return { body: node.body, intro: null }
+  const t = tokenized(last)
+  const named = namedOpening(t, a.resolver) ?? assignedIn(t, a.resolver)
+  if (named === null) return { body: node.body, intro: null }
+  return { body: node.body.slice(0, -1), intro: { leads: named.refs, supports: named.supports, deadline: inherited.deadline } }
 }
 
 const POSITIVE = /\b(nhiem vu|giai phap|phuong huong|to chuc thuc hien|phan cong|de nghi|kien nghi|trach nhiem|giao|noi dung|hoat dong|ket luan|chi dao)\b/

@@ -92,6 +92,16 @@ describe('addressees', () => {
     expect(openingAddressee(tokenized('Bộ Tài chính khẩn trương trình'), central)?.headingOnly).toBe(false)
   })
 
+  it('after a leading time phrase and its comma', () => {
+    expect(codes(leads('Trong tháng 01/2024, Sở Tài chính chủ trì, phối hợp Sở KHĐT tham mưu', ngheAn))).toEqual(['NA-STC'])
+    expect(codes(leads('Trước ngày 15/12/2024, Sở Tư pháp hoàn thành rà soát', ngheAn))).toEqual(['NA-STP'])
+    expect(codes(leads('Định kỳ hằng quý, các Sở, ban, ngành cấp tỉnh báo cáo kết quả', ngheAn))).toEqual(['G-NA-SO-NGANH'])
+    expect(codes(leads('Từ nay đến cuối năm 2024, Bộ Nội vụ tập trung hoàn thiện'))).toEqual(['BNV'])
+    expect(codes(leads('Chậm nhất ngày 31/5/2024, giao Bộ Công an hoàn thành'))).toEqual(['BCA'])
+    // Not a time phrase: the words before the comma give no deadline.
+    expect(leads('Trong quá trình thực hiện, Bộ Tài chính hướng dẫn')).toBeUndefined()
+  })
+
   it('after "Yêu cầu", "Đề nghị", "Giao"', () => {
     expect(codes(leads('Giao Văn phòng UBND tỉnh theo dõi, đôn đốc, kiểm tra', ngheAn))).toEqual(['NA-VP'])
     expect(codes(leads('Đề nghị Bộ Công an chủ trì hướng dẫn'))).toEqual(['BCA'])
@@ -115,6 +125,11 @@ describe('addressees', () => {
 
   it('"các Bộ: X, Y" names each ministry', () => {
     expect(codes(agenciesInCell('Bộ trưởng các Bộ: Tài chính, Kế hoạch và Đầu tư, Xây dựng', central))).toEqual(['BTC', 'BKHDT', 'BXD'])
+  })
+
+  it('"UBND các huyện: X, Y" and "UBND các tỉnh: X, Y" name each member only', () => {
+    expect(codes(leads('UBND các huyện: Kỳ Sơn, Tương Dương, Quế Phong tăng cường hỗ trợ người dân', ngheAn))).toEqual(['NA-H-KY-SON', 'NA-H-TUONG-DUONG', 'NA-H-QUE-PHONG'])
+    expect(codes(leads('Ủy ban nhân dân các tỉnh: Nghệ An, Hà Tĩnh, Thanh Hóa chủ động trữ nước'))).toEqual(['NGHE-AN', 'HA-TINH', 'THANH-HOA'])
   })
 
   it('co-leads before "chủ trì", supports after "phối hợp"', () => {
@@ -168,6 +183,29 @@ describe('addressees', () => {
       { name: 'Cục Thống kê', code: null },
     ])
     expect(agenciesInCell('UBND các huyện, thành phố', bacKan)).toEqual([{ name: 'UBND các huyện, thành phố', code: null }])
+  })
+
+  it('leaves out "các bộ, ngành liên quan": a group narrowed to its relevant members names nobody', () => {
+    expect(supportsIn(tokenized('Bộ Tài chính chủ trì, phối hợp với các bộ, ngành liên quan hướng dẫn'), central)).toEqual([])
+    expect(supportsIn(tokenized('phối hợp với Bộ Tư pháp, các bộ, ngành có liên quan xây dựng'), central)).toEqual([{ name: 'Bộ Tư pháp', code: 'BTP' }])
+    expect(openingAddressee(tokenized('Các bộ, ngành liên quan chủ động phối hợp'), central)?.vague).toBe(true)
+  })
+
+  it('reads "UBND tỉnh" without its name as the province of the document', () => {
+    expect(codes(leads('UBND tinh chi dao cac so', ngheAn))).toEqual(['NGHE-AN'])
+    expect(codes(leads('Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo', ngheAn))).toEqual(['NGHE-AN'])
+    expect(leads('UBND tỉnh chỉ đạo các sở', central)?.[0]?.code ?? null).toBeNull()
+  })
+
+  it('reads a branch of a known agency as unknown, not as the agency', () => {
+    expect(agenciesInCell('Ngân hàng Nhà nước chi nhánh tỉnh; Bộ Tài chính', central)).toEqual([
+      { name: 'Ngân hàng Nhà nước chi nhánh tỉnh', code: null },
+      { name: 'Bộ Tài chính', code: 'BTC' },
+    ])
+    expect(supportsIn(tokenized('phối hợp với Ngân hàng Nhà nước chi nhánh tỉnh Thanh Hóa và Bộ Tài chính triển khai'), central)).toEqual([
+      { name: 'Ngân hàng Nhà nước chi nhánh tỉnh Thanh Hóa', code: null },
+      { name: 'Bộ Tài chính', code: 'BTC' },
+    ])
   })
 })
 

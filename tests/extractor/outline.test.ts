@@ -28,11 +28,17 @@ describe('markers', () => {
     ['– Khẩn trương ban hành', 'dash', ''],
     ['+ Tỷ lệ giải quyết', 'plus', ''],
     ['- + Tỷ lệ giải quyết đúng hạn TTHC', 'plus', ''],
+    ['I/ MỤC ĐÍCH, YÊU CẦU', 'roman', 'I'],
+    ['II- NHIỆM VỤ', 'roman', 'II'],
+    ['1/ Sở Tư pháp chủ trì', 'number', '1'],
+    ['2- Sở Y tế thực hiện', 'number', '2'],
+    ['b. Rà soát các văn bản', 'letter', 'b'],
+    ['đ. Công an tỉnh', 'letter', 'đ'],
   ])('%s', (p, kind, label) => {
     expect(markerOf(p)).toMatchObject({ kind, label })
   })
 
-  it.each(['2,2 nghìn quy định', '2022 là năm', 'Văn phòng Chính phủ', '107/2021/NĐ-CP ngày 06/12/2021', 'I love'])('no marker: %s', (p) => {
+  it.each(['2,2 nghìn quy định', '2022 là năm', 'Văn phòng Chính phủ', '107/2021/NĐ-CP ngày 06/12/2021', 'I love', '1/2024 là năm', '2 - 3 ngày', 'a. b. c'])('no marker: %s', (p) => {
     expect(markerOf(p)).toBeNull()
   })
 })
@@ -42,6 +48,12 @@ describe('refs', () => {
     expect(refs(['6. Nhiệm vụ', 'a) A', 'b) B', '- một', '- hai', '- ba:', '- + x', '- + y', 'c) C', 'd) D', 'đ) Đ', 'e) E', 'g) G', 'h) H', 'i) I', 'k) K'])).toEqual([
       '6', '6.a', '6.b', '6.b.1', '6.b.2', '6.b.3', '6.b.3.1', '6.b.3.2', '6.c', '6.d', '6.đ', '6.e', '6.g', '6.h', '6.i', '6.k',
     ])
+  })
+
+  it('reads a marker typed twice ("a) a) …") as one', () => {
+    expect(markerOf('a) a) Bộ Tài chính chủ trì')).toEqual({ kind: 'letter', label: 'a', rest: 'Bộ Tài chính chủ trì' })
+    expect(markerOf('2. 2. Giao Văn phòng Chính phủ theo dõi')).toEqual({ kind: 'number', label: '2', rest: 'Giao Văn phòng Chính phủ theo dõi' })
+    expect(markerOf('a) b) là hai trường hợp')?.rest).toBe('b) là hai trường hợp')
   })
 
   it('numbers the second of two items lettered d) as d(2)', () => {
@@ -122,6 +134,20 @@ describe('normalisation', () => {
     expect(ps).toHaveLength(4)
     expect(ps[0]).toBe('1. Bộ Tài chính chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư khẩn trương trình Chính phủ dự thảo Nghị định về cơ chế tài chính, hoàn thành trong tháng 6 năm 2024. Bộ Tư pháp thẩm định dự thảo Nghị định trong tháng 7 năm 2024.')
     expect(ps[3]).toContain('Bộ thủ tục hành chính thuộc thẩm quyền')
+  })
+
+  it('joins a sentence broken by a page number written as "Trang 2/3"', () => {
+    expect(normalizeText('c) NHNN chỉ đạo thanh toán trực tuyến phí, lệ phí giải quyết thủ tục hành chính\nTrang 2/3\ntrên Cổng Dịch vụ công quốc gia.')).toEqual([
+      'c) NHNN chỉ đạo thanh toán trực tuyến phí, lệ phí giải quyết thủ tục hành chính trên Cổng Dịch vụ công quốc gia.',
+    ])
+  })
+
+  it('drops the motto of a header pasted with its left cell empty', () => {
+    expect(normalizeText('VĂN PHÒNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\nSố: 231/TB-VPCP\tHà Nội, ngày 12 tháng 5 năm 2025')).toEqual([
+      'VĂN PHÒNG CHÍNH PHỦ',
+      'Số: 231/TB-VPCP',
+      'Hà Nội, ngày 12 tháng 5 năm 2025',
+    ])
   })
 
   it('splits the two columns of an official header pasted on one line', () => {
