@@ -173,9 +173,17 @@ export class AgencyLookups {
   private readonly names = new Map<string, ResolvedName | null>()
   private readonly acting = new Map<number, Agency>()
   private readonly aliases = new Map<number, string[]>()
+  private readonly members = new Map<string, Agency[]>()
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.reader = preparedReader(db)
+  }
+
+  groupMembers(group: AgencyGroup, onDate: string): Agency[] {
+    const key = `${group.id}@${onDate}`
+    let found = this.members.get(key)
+    if (!found) this.members.set(key, (found = groupMembers(this.db, group, onDate)))
+    return found
   }
 
   resolve(text: string): ResolvedName | null {

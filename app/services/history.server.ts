@@ -46,7 +46,9 @@ export function entryHash(prevHash: string, f: HashedFields): string {
     f.before,
     f.after,
   ])
-  return crypto.createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex')
+  // One-shot hashing of the same bytes (prevHash, a newline, the canonical JSON): less than half the cost of
+  // createHash().update()…digest() per entry.
+  return crypto.hash('sha256', `${prevHash}\n${canonical}`, 'hex')
 }
 
 const toJson = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v))

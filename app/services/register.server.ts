@@ -7,7 +7,7 @@ import { recurringPeriods } from '../domain/dates'
 import { foldVietnamese } from '../domain/text'
 import { ConflictError, NotFoundError, ValidationError } from '../lib/errors'
 import type { Statement } from 'better-sqlite3'
-import { AgencyLookups, groupMembers, resolveAgencyName, type Agency } from '../models/agency.server'
+import { AgencyLookups, resolveAgencyName, type Agency } from '../models/agency.server'
 import { appendHistory, appendHistoryPrepared, type Tx } from './history.server'
 
 export interface Actor {
@@ -139,7 +139,7 @@ interface Addressee {
 }
 
 /** Resolves one addressee to its agencies: a group fans out to its members on the given date. */
-function resolveAddressees(db: Tx, lookups: AgencyLookups, names: string[], field: string, membershipDate: IsoDate): { list: Addressee[]; groups: string[] } {
+function resolveAddressees(lookups: AgencyLookups, names: string[], field: string, membershipDate: IsoDate): { list: Addressee[]; groups: string[] } {
   const list: Addressee[] = []
   const groups: string[] = []
   for (const name of names) {
@@ -148,7 +148,7 @@ function resolveAddressees(db: Tx, lookups: AgencyLookups, names: string[], fiel
     if (resolved.type === 'agency') {
       list.push({ named: resolved.agency, acting: lookups.effective(resolved.agency) })
     } else {
-      const members = groupMembers(db, resolved.group, membershipDate)
+      const members = lookups.groupMembers(resolved.group, membershipDate)
       if (members.length === 0) throw new ValidationError({ [field]: `Nhóm "${resolved.group.name}" không có cơ quan nào vào ngày ${membershipDate}.` })
       groups.push(resolved.group.code)
       for (const m of members) list.push({ named: m, acting: lookups.effective(m) })
@@ -270,8 +270,8 @@ export function addItem(db: Db, actor: Actor, directiveId: number, input: ItemIn
     validateDeadline(input.deadline, directive.issuedOn)
     const membershipDate = options.membershipDate ?? directive.issuedOn
     const batch = options.batch ?? new RegisterBatch(db)
-    const leads = resolveAddressees(tx, batch.lookups, input.leads, 'leads', membershipDate)
-    const supports = resolveAddressees(tx, batch.lookups, input.supports, 'supports', membershipDate)
+    const leads = resolveAddressees(batch.lookups, input.leads, 'leads', membershipDate)
+    const supports = resolveAddressees(batch.lookups, input.supports, 'supports', membershipDate)
     const supportList = dedupe(supports.list)
 
     const item = tx
@@ -295,7 +295,7 @@ export function addItem(db: Db, actor: Actor, directiveId: number, input: ItemIn
       })
       .returning({ id: directiveItems.id })
       .get()
-    appendHistory(tx, { actorId: actor.id, entity: 'item', entityId: item.id, directiveId, action: 'item_created', after: input, at: now })
+    appendHistoryPrepared(db, { actorId: actor.id, entity: 'item', entityId: item.id, directiveId, action: 'item_created', after: input, at: now })
 
     // A group (or several named agencies) fans out to one task each; two named agencies without a group are co-leads.
     // Fanned-out tasks stay one per agency as named: a ministry merged away since keeps its own task, which its
