@@ -229,29 +229,52 @@ export class RegisterBatch {
   }
 }
 
+const TASK_COLUMNS = 'item_id, directive_id, lead_agency_id, rollup_agency_id, content, period_key, period_label, due_on, original_due_on, is_key, search_text, created_at, updated_at'
+const TASK_PLACEHOLDERS = `(${TASK_COLUMNS.split(',').map(() => '?').join(', ')})`
+/** Rows per multi-row insert into tasks (13 values each, far below SQLite's limit of 32,766 parameters). */
+const TASKS_PER_INSERT = 100
+
 interface TaskStatements {
-  task: Statement<unknown[]>
+  /** Inserts n tasks in one statement, by n. */
+  tasks: Map<number, Statement<unknown[]>>
   role: Statement<unknown[]>
 }
 
 const taskStatements = new WeakMap<Db, TaskStatements>()
 
-// The per-task inserts of addItem, prepared once per connection: a directive fans out into hundreds of tasks, and
+// The task inserts of addItem, prepared once per connection: a directive fans out into hundreds of tasks, and
 // building each insert through drizzle cost more than running it. Columns left out take the schema's defaults, as
 // they did through drizzle.
 function preparedTaskStatements(db: Db): TaskStatements {
   let st = taskStatements.get(db)
   if (!st) {
-    st = {
-      task: db.$client.prepare(
-        `insert into tasks (item_id, directive_id, lead_agency_id, rollup_agency_id, content, period_key, period_label, due_on, original_due_on, is_key, search_text, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      role: db.$client.prepare('insert into task_agencies (task_id, agency_id, role) values (?, ?, ?)'),
-    }
+    st = { tasks: new Map(), role: db.$client.prepare('insert into task_agencies (task_id, agency_id, role) values (?, ?, ?)') }
     taskStatements.set(db, st)
   }
   return st
+}
+
+/**
+ * Inserts task rows (13 values each, in TASK_COLUMNS order) and returns their ids, in order. Many rows go in one
+ * statement, because the FTS5 index that a trigger keeps in step with tasks writes its pending terms to disk at the
+ * start of every statement: one insert per task made the index of 1,000 tasks cost five times the tasks themselves.
+ * The ids of one statement are consecutive: tasks' ids are AUTOINCREMENT and nothing else inserts in between.
+ */
+function insertTasks(db: Db, st: TaskStatements, rows: unknown[][]): number[] {
+  const ids: number[] = []
+  for (let start = 0; start < rows.length; start += TASKS_PER_INSERT) {
+    const chunk = rows.slice(start, start + TASKS_PER_INSERT)
+    let insert = st.tasks.get(chunk.length)
+    if (!insert) {
+      insert = db.$client.prepare(`insert into tasks (${TASK_COLUMNS}) values ${Array(chunk.length).fill(TASK_PLACEHOLDERS).join(', ')}`)
+      st.tasks.set(chunk.length, insert)
+    }
+    const result = insert.run(chunk.flat())
+    if (result.changes !== chunk.length) throw new Error(`Inserted ${result.changes} tasks instead of ${chunk.length}.`)
+    const last = Number(result.lastInsertRowid)
+    for (let k = chunk.length - 1; k >= 0; k--) ids.push(last - k)
+  }
+  return ids
 }
 
 /**
@@ -307,7 +330,7 @@ export function addItem(db: Db, actor: Actor, directiveId: number, input: ItemIn
     const supportText = joinFolded(supportList.map((s) => batch.searchText(s.named)))
     const content = input.content.trim()
     const isKey = input.isKey ? 1 : 0
-    const taskIds: number[] = []
+    const planned: Array<{ period: TaskPlan; leadSet: Addressee[]; taskSupports: Addressee[]; row: unknown[] }> = []
     for (const period of plannedPeriods(input.deadline)) {
       const periodText = period.periodLabel ? foldVietnamese(period.periodLabel) : ''
       for (const leadSet of leadSets) {
@@ -320,31 +343,34 @@ export function addItem(db: Db, actor: Actor, directiveId: number, input: ItemIn
           ...leadSet.flatMap((l) => [batch.searchText(l.named), l.acting.id !== l.named.id ? batch.searchText(l.acting) : '']),
           supportText,
         ])
-        const taskId = Number(
-          statements.task.run(item.id, directiveId, primary.named.id, primary.acting.id, content, period.periodKey, period.periodLabel, period.dueOn, period.dueOn, isKey, search, at, at)
-            .lastInsertRowid,
-        )
-        for (const l of leadSet) statements.role.run(taskId, l.acting.id, 'lead')
-        for (const s of taskSupports) statements.role.run(taskId, s.acting.id, 'support')
-        appendHistoryPrepared(db, {
-          actorId: actor.id,
-          entity: 'task',
-          entityId: taskId,
-          directiveId,
-          taskId,
-          action: 'task_assigned',
-          after: {
-            leads: leadSet.map((l) => l.named.code),
-            actingLeads: leadSet.map((l) => l.acting.code),
-            supports: taskSupports.map((s) => s.acting.code),
-            dueOn: period.dueOn,
-            period: period.periodLabel,
-          },
-          at: now,
-        })
-        taskIds.push(taskId)
+        const row = [item.id, directiveId, primary.named.id, primary.acting.id, content, period.periodKey, period.periodLabel, period.dueOn, period.dueOn, isKey, search, at, at]
+        planned.push({ period, leadSet, taskSupports, row })
       }
     }
+    // The item's tasks first, then each task's agencies and history entry in task order: the same rows, ids and chain
+    // as writing them task by task.
+    const taskIds = insertTasks(db, statements, planned.map((p) => p.row))
+    planned.forEach(({ period, leadSet, taskSupports }, index) => {
+      const taskId = taskIds[index]
+      for (const l of leadSet) statements.role.run(taskId, l.acting.id, 'lead')
+      for (const s of taskSupports) statements.role.run(taskId, s.acting.id, 'support')
+      appendHistoryPrepared(db, {
+        actorId: actor.id,
+        entity: 'task',
+        entityId: taskId,
+        directiveId,
+        taskId,
+        action: 'task_assigned',
+        after: {
+          leads: leadSet.map((l) => l.named.code),
+          actingLeads: leadSet.map((l) => l.acting.code),
+          supports: taskSupports.map((s) => s.acting.code),
+          dueOn: period.dueOn,
+          period: period.periodLabel,
+        },
+        at: now,
+      })
+    })
     reopenIfClosed(tx, actor, directiveId, now)
     return { itemId: item.id, taskIds }
   })

@@ -134,6 +134,42 @@ describe('confirming a 40-item conclusion to every ministry and province', () =>
   })
 })
 
+describe('an item that fans out into more tasks than one insert holds', () => {
+  it('gives every task its own agencies and history entry (1,512 tasks: every province, monthly for two years)', () => {
+    const directiveId = makeDirective(db, office)
+    const { taskIds } = addItem(db, office, directiveId, {
+      ref: '1',
+      content: 'Báo cáo tình hình giải ngân vốn đầu tư công',
+      leads: ['G-TINH'],
+      supports: ['BTC'],
+      deadline: { kind: 'recurring', recurrence: 'monthly', recurringFrom: '2024-01-10', recurringUntil: '2025-12-31' },
+    })
+    const provinces = existingOn(['province'], '2024-01-10')
+    expect(taskIds.length).toBe(24 * provinces)
+    expect(new Set(taskIds).size).toBe(taskIds.length)
+    const rows = db.$client
+      .prepare(
+        `select t.id, t.period_key p, t.due_on d, la.code lead, h.after after
+         from tasks t join agencies la on la.id = t.lead_agency_id join history_entries h on h.task_id = t.id and h.action = 'task_assigned'
+         where t.directive_id = ? order by t.id`,
+      )
+      .all(directiveId) as Array<{ id: number; p: string; d: string; lead: string; after: string }>
+    expect(rows.map((r) => r.id)).toEqual(taskIds)
+    const seen = new Set<string>()
+    for (const r of rows) {
+      const after = JSON.parse(r.after) as { leads: string[]; dueOn: string; supports: string[] }
+      expect([after.leads[0], after.dueOn]).toEqual([r.lead, r.d])
+      expect(after.supports).toEqual(['BTC'])
+      seen.add(`${r.lead}@${r.p}`)
+    }
+    expect(seen.size).toBe(taskIds.length)
+    const roles = db.$client.prepare('select count(*) n from task_agencies where task_id between ? and ?').get(taskIds[0], taskIds.at(-1)) as { n: number }
+    expect(roles.n).toBe(2 * taskIds.length)
+    expect(verifyHistoryChain(db).ok).toBe(true)
+    checkSearchIndex()
+  })
+})
+
 describe('the search text', () => {
   it('folds part by part exactly as folding the joined parts', () => {
     const cases: Array<Array<string | null | undefined>> = [
