@@ -234,10 +234,14 @@ const TASK_PLACEHOLDERS = `(${TASK_COLUMNS.split(',').map(() => '?').join(', ')}
 /** Rows per multi-row insert into tasks (13 values each, far below SQLite's limit of 32,766 parameters). */
 const TASKS_PER_INSERT = 100
 
+/** Rows per multi-row insert into task_agencies (3 values each). */
+const ROLES_PER_INSERT = 300
+
 interface TaskStatements {
   /** Inserts n tasks in one statement, by n. */
   tasks: Map<number, Statement<unknown[]>>
-  role: Statement<unknown[]>
+  /** Inserts n task_agencies rows in one statement, by n. */
+  roles: Map<number, Statement<unknown[]>>
 }
 
 const taskStatements = new WeakMap<Db, TaskStatements>()
@@ -248,10 +252,27 @@ const taskStatements = new WeakMap<Db, TaskStatements>()
 function preparedTaskStatements(db: Db): TaskStatements {
   let st = taskStatements.get(db)
   if (!st) {
-    st = { tasks: new Map(), role: db.$client.prepare('insert into task_agencies (task_id, agency_id, role) values (?, ?, ?)') }
+    st = { tasks: new Map(), roles: new Map() }
     taskStatements.set(db, st)
   }
   return st
+}
+
+/** Runs `insert into <table> (<columns>) values (…), (…), …` over rows, `size` rows to a statement. */
+function insertRows(db: Db, cache: Map<number, Statement<unknown[]>>, head: string, placeholders: string, size: number, rows: unknown[][]) {
+  const results: Array<{ count: number; lastId: number }> = []
+  for (let start = 0; start < rows.length; start += size) {
+    const chunk = rows.slice(start, start + size)
+    let insert = cache.get(chunk.length)
+    if (!insert) {
+      insert = db.$client.prepare(`${head} values ${Array(chunk.length).fill(placeholders).join(', ')}`)
+      cache.set(chunk.length, insert)
+    }
+    const result = insert.run(chunk.flat())
+    if (result.changes !== chunk.length) throw new Error(`${head}: ${result.changes} rows written instead of ${chunk.length}.`)
+    results.push({ count: chunk.length, lastId: Number(result.lastInsertRowid) })
+  }
+  return results
 }
 
 /**
@@ -262,17 +283,8 @@ function preparedTaskStatements(db: Db): TaskStatements {
  */
 function insertTasks(db: Db, st: TaskStatements, rows: unknown[][]): number[] {
   const ids: number[] = []
-  for (let start = 0; start < rows.length; start += TASKS_PER_INSERT) {
-    const chunk = rows.slice(start, start + TASKS_PER_INSERT)
-    let insert = st.tasks.get(chunk.length)
-    if (!insert) {
-      insert = db.$client.prepare(`insert into tasks (${TASK_COLUMNS}) values ${Array(chunk.length).fill(TASK_PLACEHOLDERS).join(', ')}`)
-      st.tasks.set(chunk.length, insert)
-    }
-    const result = insert.run(chunk.flat())
-    if (result.changes !== chunk.length) throw new Error(`Inserted ${result.changes} tasks instead of ${chunk.length}.`)
-    const last = Number(result.lastInsertRowid)
-    for (let k = chunk.length - 1; k >= 0; k--) ids.push(last - k)
+  for (const { count, lastId } of insertRows(db, st.tasks, `insert into tasks (${TASK_COLUMNS})`, TASK_PLACEHOLDERS, TASKS_PER_INSERT, rows)) {
+    for (let k = count - 1; k >= 0; k--) ids.push(lastId - k)
   }
   return ids
 }
@@ -347,13 +359,16 @@ export function addItem(db: Db, actor: Actor, directiveId: number, input: ItemIn
         planned.push({ period, leadSet, taskSupports, row })
       }
     }
-    // The item's tasks first, then each task's agencies and history entry in task order: the same rows, ids and chain
-    // as writing them task by task.
+    // The item's tasks first, then their agencies, then their history entries, each in task order: the same rows, ids
+    // and chain as writing them task by task.
     const taskIds = insertTasks(db, statements, planned.map((p) => p.row))
+    const roles = planned.flatMap(({ leadSet, taskSupports }, index) => [
+      ...leadSet.map((l) => [taskIds[index], l.acting.id, 'lead']),
+      ...taskSupports.map((s) => [taskIds[index], s.acting.id, 'support']),
+    ])
+    insertRows(db, statements.roles, 'insert into task_agencies (task_id, agency_id, role)', '(?, ?, ?)', ROLES_PER_INSERT, roles)
     planned.forEach(({ period, leadSet, taskSupports }, index) => {
       const taskId = taskIds[index]
-      for (const l of leadSet) statements.role.run(taskId, l.acting.id, 'lead')
-      for (const s of taskSupports) statements.role.run(taskId, s.acting.id, 'support')
       appendHistoryPrepared(db, {
         actorId: actor.id,
         entity: 'task',
