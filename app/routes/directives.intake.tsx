@@ -135,6 +135,8 @@ export default function Intake() {
   const [draft, setDraftState] = useState<Draft | null>(result?.draft ?? null)
   const [restored, setRestored] = useState(false)
   const draftField = useRef<HTMLInputElement>(null)
+  // Set once the confirmation redirects away: a save still pending from the last edit must not bring the draft back.
+  const confirmed = useRef(false)
   const busy = navigation.state !== 'idle'
   const submitting = navigation.formData?.get('intent')
 
@@ -157,6 +159,7 @@ export default function Intake() {
   useEffect(() => {
     if (!draft) return
     const timer = setTimeout(() => {
+      if (confirmed.current) return
       try {
         window.sessionStorage.setItem(key, JSON.stringify(draft))
       } catch {
@@ -168,7 +171,10 @@ export default function Intake() {
 
   // Confirmed: the action redirects to the new directive; the draft must not come back.
   useEffect(() => {
-    if (navigation.state === 'loading' && navigation.formData?.get('intent') === 'confirm' && navigation.location.pathname !== '/directives/intake') clearStored(key)
+    if (navigation.state === 'loading' && navigation.formData?.get('intent') === 'confirm' && navigation.location.pathname !== '/directives/intake') {
+      confirmed.current = true
+      clearStored(key)
+    }
   }, [navigation, key])
 
   const initialJson = useMemo(() => (result?.draft ? JSON.stringify(result.draft) : ''), [result])

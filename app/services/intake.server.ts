@@ -11,9 +11,9 @@ import { ValidationError } from '../lib/errors'
 import { DirectiveFormSchema, ItemFormSchema, MAX_FULL_TEXT } from '../lib/forms'
 import type { Draft, DraftAgency, DraftErrors, DraftRow } from '../lib/intake-draft'
 import { newRowId } from '../lib/intake-draft'
-import { resolveAgencyName } from '../models/agency.server'
+import { AgencyLookups } from '../models/agency.server'
 import { appendHistory } from './history.server'
-import { addItem, createDirective, findDuplicateDirective, type Actor } from './register.server'
+import { addItem, createDirective, findDuplicateDirective, RegisterBatch, type Actor } from './register.server'
 
 /** A text that cannot become a draft; the message is Vietnamese and shown as is. */
 export class IntakeInputError extends Error {
@@ -325,6 +325,8 @@ type ItemInputOf = z.infer<typeof ItemFormSchema>
 /** Checks the whole draft and returns what to save, or every error at once (nothing is saved in either case). */
 export function validateDraft(db: Db, draft: Draft) {
   const errors: DraftErrors = { directive: {}, rows: {}, form: [] }
+  // A draft names the same few agencies over and over: resolve each once.
+  const lookups = new AgencyLookups(db)
   const d = draft.directive
   const directive = DirectiveFormSchema.safeParse({
     type: d.type,
@@ -350,7 +352,7 @@ export function validateDraft(db: Db, draft: Draft) {
       errors.duplicateOf = dup.id
     }
     if (directive.data.monitoringAgency) {
-      const m = resolveAgencyName(db, directive.data.monitoringAgency)
+      const m = lookups.resolve(directive.data.monitoringAgency)
       if (!m || m.type !== 'agency') errors.directive.monitoringAgency = `Không tìm thấy cơ quan "${directive.data.monitoringAgency}".`
     }
   }
@@ -368,7 +370,7 @@ export function validateDraft(db: Db, draft: Draft) {
     for (const a of row.leads) if (!a.code) messages.push(`chưa xác định cơ quan chủ trì "${a.name}".`)
     for (const a of row.supports) if (!a.code) messages.push(`chưa xác định cơ quan phối hợp "${a.name}".`)
     for (const a of [...row.leads, ...row.supports]) {
-      if (a.code && !resolveAgencyName(db, a.code)) messages.push(`không tìm thấy cơ quan "${a.code}".`)
+      if (a.code && !lookups.resolve(a.code)) messages.push(`không tìm thấy cơ quan "${a.code}".`)
     }
     const parsed = ItemFormSchema.safeParse(itemFormInput(row))
     if (!parsed.success) {
@@ -388,12 +390,12 @@ export function validateDraft(db: Db, draft: Draft) {
     else if (parsed.success) items.push({ row, label, input: parsed.data })
   })
 
-  const aliases = plannedAliases(db, draft, errors)
+  const aliases = plannedAliases(db, lookups, draft, errors)
   const ok = directive.success && Object.keys(errors.directive).length === 0 && Object.keys(errors.rows).length === 0 && errors.form.length === 0
   return { ok, errors, directive: directive.success ? directive.data : null, items, aliases }
 }
 
-function plannedAliases(db: Db, draft: Draft, errors: DraftErrors): PlannedAlias[] {
+function plannedAliases(db: Db, lookups: AgencyLookups, draft: Draft, errors: DraftErrors): PlannedAlias[] {
   const planned = new Map<string, PlannedAlias>()
   draft.rows.forEach((row, index) => {
     for (const a of [...row.leads, ...row.supports]) {
@@ -405,7 +407,7 @@ function plannedAliases(db: Db, draft: Draft, errors: DraftErrors): PlannedAlias
         fail(`tên gọi khác "${alias}" phải dài từ 2 đến 200 ký tự.`)
         continue
       }
-      const target = resolveAgencyName(db, a.code)
+      const target = lookups.resolve(a.code)
       if (!target) continue
       const agencyId = target.type === 'agency' ? target.agency.id : null
       const groupId = target.type === 'group' ? target.group.id : null
@@ -448,9 +450,10 @@ export function confirmIntake(db: Db, actor: Actor, draft: Draft, now = new Date
       throw e
     }
     let taskCount = 0
+    const batch = new RegisterBatch(db)
     for (const { row, label, input: item } of v.items) {
       try {
-        taskCount += addItem(db, actor, directiveId, item, { now }).taskIds.length
+        taskCount += addItem(db, actor, directiveId, item, { now, batch }).taskIds.length
       } catch (e) {
         if (e instanceof ValidationError) {
           throw new IntakeValidationError({ directive: {}, rows: { [row.id]: Object.values(e.fieldErrors).map((m) => `${label}: ${lowerFirst(m)}`) }, form: [] })

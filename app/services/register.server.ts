@@ -6,8 +6,9 @@ import { directiveItems, directives, taskAgencies, tasks, type DirectiveStatus, 
 import { recurringPeriods } from '../domain/dates'
 import { foldVietnamese } from '../domain/text'
 import { ConflictError, NotFoundError, ValidationError } from '../lib/errors'
-import { aliasesOf, effectiveAgency, getAgency, groupMembers, resolveAgencyName, type Agency } from '../models/agency.server'
-import { appendHistory, type Tx } from './history.server'
+import type { Statement } from 'better-sqlite3'
+import { AgencyLookups, resolveAgencyName, type Agency } from '../models/agency.server'
+import { appendHistory, appendHistoryPrepared, type Tx } from './history.server'
 
 export interface Actor {
   id: number
@@ -52,6 +53,8 @@ export interface AddItemOptions {
   /** The date on which group membership is read (default: the directive's issue date). */
   membershipDate?: IsoDate
   now?: Date
+  /** Lookups shared by the items added in one transaction (see RegisterBatch); by default, one for this item. */
+  batch?: RegisterBatch
 }
 
 /** Normalises a directive number for the duplicate check: case, spaces and diacritics do not make it new. */
@@ -136,19 +139,19 @@ interface Addressee {
 }
 
 /** Resolves one addressee to its agencies: a group fans out to its members on the given date. */
-function resolveAddressees(db: Tx, names: string[], field: string, membershipDate: IsoDate): { list: Addressee[]; groups: string[] } {
+function resolveAddressees(lookups: AgencyLookups, names: string[], field: string, membershipDate: IsoDate): { list: Addressee[]; groups: string[] } {
   const list: Addressee[] = []
   const groups: string[] = []
   for (const name of names) {
-    const resolved = resolveAgencyName(db, name)
+    const resolved = lookups.resolve(name)
     if (!resolved) throw new ValidationError({ [field]: `Không tìm thấy cơ quan hoặc nhóm cơ quan "${name}".` })
     if (resolved.type === 'agency') {
-      list.push({ named: resolved.agency, acting: effectiveAgency(db, resolved.agency) })
+      list.push({ named: resolved.agency, acting: lookups.effective(resolved.agency) })
     } else {
-      const members = groupMembers(db, resolved.group, membershipDate)
+      const members = lookups.groupMembers(resolved.group, membershipDate)
       if (members.length === 0) throw new ValidationError({ [field]: `Nhóm "${resolved.group.name}" không có cơ quan nào vào ngày ${membershipDate}.` })
       groups.push(resolved.group.code)
-      for (const m of members) list.push({ named: m, acting: effectiveAgency(db, m) })
+      for (const m of members) list.push({ named: m, acting: lookups.effective(m) })
     }
   }
   return { list, groups }
@@ -191,12 +194,101 @@ function plannedPeriods(deadline: ItemInput['deadline']): TaskPlan[] {
   return [{ periodKey: null, periodLabel: null, dueOn: deadline.dueOn! }]
 }
 
+/**
+ * The folded text a task is searched by. Each part is folded on its own and the non-empty results joined by one
+ * space, which is what folding the joined parts gives (folding works character by character, and collapses and
+ * trims whitespace): so a part shared by many tasks is folded once.
+ */
 export function buildSearchText(parts: Array<string | null | undefined>): string {
-  return foldVietnamese(parts.filter(Boolean).join(' '))
+  return joinFolded(parts.map((p) => (p ? foldVietnamese(p) : '')))
 }
 
-function agencySearchWords(db: Tx, agency: Agency): string[] {
-  return [agency.code, agency.name, agency.shortName, ...aliasesOf(db, agency.id)]
+const joinFolded = (folded: string[]) => folded.filter((f) => f !== '').join(' ')
+
+/**
+ * What the items registered in one transaction share: agency lookups and each agency's folded search words, so
+ * that a directive's 40 items do not resolve the same 63 provinces 40 times. Agencies, groups and aliases must not
+ * change while it is in use: create one inside the transaction and drop it with the transaction.
+ */
+export class RegisterBatch {
+  readonly lookups: AgencyLookups
+  private readonly agencyText = new Map<number, string>()
+
+  constructor(db: Db) {
+    this.lookups = new AgencyLookups(db)
+  }
+
+  /** An agency's words in its tasks' search text (code, names and every alias), folded. */
+  searchText(agency: Agency): string {
+    let text = this.agencyText.get(agency.id)
+    if (text === undefined) {
+      text = buildSearchText([agency.code, agency.name, agency.shortName, ...this.lookups.aliasesOf(agency.id)])
+      this.agencyText.set(agency.id, text)
+    }
+    return text
+  }
+}
+
+const TASK_COLUMNS = 'item_id, directive_id, lead_agency_id, rollup_agency_id, content, period_key, period_label, due_on, original_due_on, is_key, search_text, created_at, updated_at'
+const TASK_PLACEHOLDERS = `(${TASK_COLUMNS.split(',').map(() => '?').join(', ')})`
+/** Rows per multi-row insert into tasks (13 values each, far below SQLite's limit of 32,766 parameters). */
+const TASKS_PER_INSERT = 100
+
+/** Rows per multi-row insert into task_agencies (3 values each). */
+const ROLES_PER_INSERT = 300
+
+interface TaskStatements {
+  /** Inserts n tasks in one statement, by n. */
+  tasks: Map<number, Statement<unknown[]>>
+  /** Inserts n task_agencies rows in one statement, by n. */
+  roles: Map<number, Statement<unknown[]>>
+}
+
+const taskStatements = new WeakMap<Db, TaskStatements>()
+
+// The task inserts of addItem, prepared once per connection: a directive fans out into hundreds of tasks, and
+// building each insert through drizzle cost more than running it. Columns left out take the schema's defaults, as
+// they did through drizzle.
+function preparedTaskStatements(db: Db): TaskStatements {
+  let st = taskStatements.get(db)
+  if (!st) {
+    st = { tasks: new Map(), roles: new Map() }
+    taskStatements.set(db, st)
+  }
+  return st
+}
+
+/** Runs `insert into <table> (<columns>) values (…), (…), …` over rows, `size` rows to a statement. */
+function insertRows(db: Db, cache: Map<number, Statement<unknown[]>>, head: string, placeholders: string, size: number, rows: unknown[][]) {
+  const results: Array<{ count: number; lastId: number }> = []
+  for (let start = 0; start < rows.length; start += size) {
+    const chunk = rows.slice(start, start + size)
+    let insert = cache.get(chunk.length)
+    if (!insert) {
+      insert = db.$client.prepare(`${head} values ${Array(chunk.length).fill(placeholders).join(', ')}`)
+      cache.set(chunk.length, insert)
+    }
+    const result = insert.run(chunk.flat())
+    if (result.changes !== chunk.length) throw new Error(`${head}: ${result.changes} rows written instead of ${chunk.length}.`)
+    results.push({ count: chunk.length, lastId: Number(result.lastInsertRowid) })
+  }
+  return results
+}
+
+/**
+ * Inserts task rows (13 values each, in TASK_COLUMNS order) and returns their ids, in order. Many rows go in one
+ * statement because of the FTS5 index that a trigger keeps in step with tasks: it writes its pending terms out per
+ * statement (the statement savepoint around a trigger that writes a virtual table, it seems), and with one insert
+ * per task the index of 1,000 tasks cost about five times the tasks themselves (measured; 50–100 rows to a
+ * statement bring it down to the cost of inserting into the index directly).
+ * The ids of one statement are consecutive: tasks' ids are AUTOINCREMENT and nothing else inserts in between.
+ */
+function insertTasks(db: Db, st: TaskStatements, rows: unknown[][]): number[] {
+  const ids: number[] = []
+  for (const { count, lastId } of insertRows(db, st.tasks, `insert into tasks (${TASK_COLUMNS})`, TASK_PLACEHOLDERS, TASKS_PER_INSERT, rows)) {
+    for (let k = count - 1; k >= 0; k--) ids.push(lastId - k)
+  }
+  return ids
 }
 
 /**
@@ -205,6 +297,8 @@ function agencySearchWords(db: Tx, agency: Agency): string[] {
  */
 export function addItem(db: Db, actor: Actor, directiveId: number, input: ItemInput, options: AddItemOptions = {}): { itemId: number; taskIds: number[] } {
   const now = options.now ?? new Date()
+  const at = now.toISOString()
+  const statements = preparedTaskStatements(db)
   return db.transaction((tx) => {
     const directive = tx.select().from(directives).where(eq(directives.id, directiveId)).get()
     if (!directive) throw new NotFoundError('Không tìm thấy văn bản.')
@@ -212,8 +306,9 @@ export function addItem(db: Db, actor: Actor, directiveId: number, input: ItemIn
     if (input.leads.length === 0) throw new ValidationError({ leads: 'Chọn cơ quan chủ trì.' })
     validateDeadline(input.deadline, directive.issuedOn)
     const membershipDate = options.membershipDate ?? directive.issuedOn
-    const leads = resolveAddressees(tx, input.leads, 'leads', membershipDate)
-    const supports = resolveAddressees(tx, input.supports, 'supports', membershipDate)
+    const batch = options.batch ?? new RegisterBatch(db)
+    const leads = resolveAddressees(batch.lookups, input.leads, 'leads', membershipDate)
+    const supports = resolveAddressees(batch.lookups, input.supports, 'supports', membershipDate)
     const supportList = dedupe(supports.list)
 
     const item = tx
@@ -233,77 +328,66 @@ export function addItem(db: Db, actor: Actor, directiveId: number, input: ItemIn
         isKey: input.isKey ?? false,
         leadCodes: input.leads,
         supportCodes: input.supports,
-        createdAt: now.toISOString(),
+        createdAt: at,
       })
       .returning({ id: directiveItems.id })
       .get()
-    appendHistory(tx, { actorId: actor.id, entity: 'item', entityId: item.id, directiveId, action: 'item_created', after: input, at: now })
+    appendHistoryPrepared(db, { actorId: actor.id, entity: 'item', entityId: item.id, directiveId, action: 'item_created', after: input, at: now })
 
     // A group (or several named agencies) fans out to one task each; two named agencies without a group are co-leads.
     // Fanned-out tasks stay one per agency as named: a ministry merged away since keeps its own task, which its
     // successor now carries.
     const leadSets: Addressee[][] =
       leads.groups.length > 0 || input.perAgency ? dedupe(leads.list, (a) => a.named.id).map((l) => [l]) : [dedupe(leads.list)]
-    const supportWords = supportList.flatMap((s) => agencySearchWords(tx, s.named))
-    const taskIds: number[] = []
+    // The search text's parts shared by the item's tasks are folded once (see buildSearchText).
+    const itemText = buildSearchText([input.content, input.ref, directive.number])
+    const supportText = joinFolded(supportList.map((s) => batch.searchText(s.named)))
+    const content = input.content.trim()
+    const isKey = input.isKey ? 1 : 0
+    const planned: Array<{ period: TaskPlan; leadSet: Addressee[]; taskSupports: Addressee[]; row: unknown[] }> = []
     for (const period of plannedPeriods(input.deadline)) {
+      const periodText = period.periodLabel ? foldVietnamese(period.periodLabel) : ''
       for (const leadSet of leadSets) {
         const primary = leadSet[0]
         const leadIds = new Set(leadSet.map((l) => l.acting.id))
         const taskSupports = supportList.filter((s) => !leadIds.has(s.acting.id))
-        const search = buildSearchText([
-          input.content,
-          input.ref,
-          directive.number,
-          period.periodLabel,
-          ...leadSet.flatMap((l) => [...agencySearchWords(tx, l.named), ...(l.acting.id !== l.named.id ? agencySearchWords(tx, l.acting) : [])]),
-          ...supportWords,
+        const search = joinFolded([
+          itemText,
+          periodText,
+          ...leadSet.flatMap((l) => [batch.searchText(l.named), l.acting.id !== l.named.id ? batch.searchText(l.acting) : '']),
+          supportText,
         ])
-        const task = tx
-          .insert(tasks)
-          .values({
-            itemId: item.id,
-            directiveId,
-            leadAgencyId: primary.named.id,
-            rollupAgencyId: primary.acting.id,
-            content: input.content.trim(),
-            periodKey: period.periodKey,
-            periodLabel: period.periodLabel,
-            dueOn: period.dueOn,
-            originalDueOn: period.dueOn,
-            isKey: input.isKey ?? false,
-            searchText: search,
-            createdAt: now.toISOString(),
-            updatedAt: now.toISOString(),
-          })
-          .returning({ id: tasks.id })
-          .get()
-        const roles: Array<{ agencyId: number; role: TaskRole }> = [
-          ...leadSet.map((l) => ({ agencyId: l.acting.id, role: 'lead' as const })),
-          ...taskSupports.map((s) => ({ agencyId: s.acting.id, role: 'support' as const })),
-        ]
-        tx.insert(taskAgencies)
-          .values(roles.map((r) => ({ taskId: task.id, ...r })))
-          .run()
-        appendHistory(tx, {
-          actorId: actor.id,
-          entity: 'task',
-          entityId: task.id,
-          directiveId,
-          taskId: task.id,
-          action: 'task_assigned',
-          after: {
-            leads: leadSet.map((l) => l.named.code),
-            actingLeads: leadSet.map((l) => l.acting.code),
-            supports: taskSupports.map((s) => s.acting.code),
-            dueOn: period.dueOn,
-            period: period.periodLabel,
-          },
-          at: now,
-        })
-        taskIds.push(task.id)
+        const row = [item.id, directiveId, primary.named.id, primary.acting.id, content, period.periodKey, period.periodLabel, period.dueOn, period.dueOn, isKey, search, at, at]
+        planned.push({ period, leadSet, taskSupports, row })
       }
     }
+    // The item's tasks first, then their agencies, then their history entries, each in task order: the same rows, ids
+    // and chain as writing them task by task.
+    const taskIds = insertTasks(db, statements, planned.map((p) => p.row))
+    const roles = planned.flatMap(({ leadSet, taskSupports }, index) => [
+      ...leadSet.map((l) => [taskIds[index], l.acting.id, 'lead']),
+      ...taskSupports.map((s) => [taskIds[index], s.acting.id, 'support']),
+    ])
+    insertRows(db, statements.roles, 'insert into task_agencies (task_id, agency_id, role)', '(?, ?, ?)', ROLES_PER_INSERT, roles)
+    planned.forEach(({ period, leadSet, taskSupports }, index) => {
+      const taskId = taskIds[index]
+      appendHistoryPrepared(db, {
+        actorId: actor.id,
+        entity: 'task',
+        entityId: taskId,
+        directiveId,
+        taskId,
+        action: 'task_assigned',
+        after: {
+          leads: leadSet.map((l) => l.named.code),
+          actingLeads: leadSet.map((l) => l.acting.code),
+          supports: taskSupports.map((s) => s.acting.code),
+          dueOn: period.dueOn,
+          period: period.periodLabel,
+        },
+        at: now,
+      })
+    })
     reopenIfClosed(tx, actor, directiveId, now)
     return { itemId: item.id, taskIds }
   })

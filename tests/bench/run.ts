@@ -1,6 +1,6 @@
 // Benchmark: seeds N synthetic tasks, starts the real server and times server-rendered pages over HTTP (median of runs).
 // Usage: npm run bench [-- --sizes 100000,1000000 --runs 25 --jobs no --pages no --latency no --exports no]
-//        npm run bench -- --only extract|pages|jobs|delivery|latency|exports   (one part; latency and exports use the smallest size)
+//        npm run bench -- --only extract|intake|pages|jobs|delivery|latency|exports   (one part; latency and exports use the smallest size)
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -14,6 +14,7 @@ import { freePort } from '../support/ports'
 import { benchExports } from './exports'
 import { overdueGroups } from '../../app/models/task.server'
 import { benchExtraction } from './extract'
+import { benchIntake } from './intake'
 import { benchDelivery, benchJobs } from './jobs'
 import { benchLatency } from './latency'
 
@@ -149,11 +150,12 @@ async function benchSize(n: number) {
 }
 
 const only = typeof flags.only === 'string' ? flags.only : null
-const PARTS = ['extract', 'pages', 'jobs', 'delivery', 'latency', 'exports']
+const PARTS = ['extract', 'intake', 'pages', 'jobs', 'delivery', 'latency', 'exports']
 if (only && !PARTS.includes(only)) throw new Error(`--only: one of ${PARTS.join(', ')}`)
 const part = (name: string) => (only ? only === name : flags[name] !== 'no')
 
 if (part('extract')) await benchExtraction()
+if (part('intake')) await benchIntake()
 if (part('pages')) for (const n of sizes) await benchSize(n)
 if (part('jobs')) {
   const largest = Math.max(...sizes)
