@@ -10,7 +10,7 @@ import { buildDictionary, extractDirective, ExtractionError, type AgencyDictiona
 import { ValidationError } from '../lib/errors'
 import { DirectiveFormSchema, ItemFormSchema, MAX_FULL_TEXT } from '../lib/forms'
 import type { Draft, DraftAgency, DraftErrors, DraftRow } from '../lib/intake-draft'
-import { newRowId } from '../lib/intake-draft'
+import { emptyRow } from '../lib/intake-draft'
 import { AgencyLookups } from '../models/agency.server'
 import { appendHistory } from './history.server'
 import { addItem, createDirective, findDuplicateDirective, RegisterBatch, type Actor } from './register.server'
@@ -160,24 +160,13 @@ function draftRow(task: ExtractedTask, issuedOn: IsoDate | null, groupCodes: Set
   const leads: DraftAgency[] = task.leads.map((a) => ({ name: a.name, code: a.code }))
   const named = leads.filter((a) => a.code && !groupCodes.has(a.code)).length
   return {
-    id: newRowId(),
-    ref: task.ref.slice(0, 30),
+    ...emptyRow(task.ref.slice(0, 30)),
     content: task.content,
     leads,
     supports: task.supports.map((a) => ({ name: a.name, code: a.code })),
     // Two named leads are co-leads ("Bộ Tài chính, Bộ Kế hoạch và Đầu tư chủ trì"); a longer named list assigns
     // each member on its own ("các thành phố lớn như: Hà Nội, …").
     perAgency: named > 2,
-    deadlineKind: 'standing',
-    dueDate: '',
-    dueMonth: '',
-    dueQuarter: '',
-    dueYear: '',
-    recurrence: '',
-    recurringFrom: '',
-    recurringUntil: '',
-    deadlinePhrase: '',
-    standingConfirmed: false,
     output: task.output ?? '',
     target: task.target ?? '',
     ...deadlineFields(task, issuedOn),

@@ -1,28 +1,16 @@
 // Intake drafts for tests and the bench: a synthetic conclusion addressed to every ministry and every province.
-import type { Draft, DraftAgency, DraftRow } from '../../app/lib/intake-draft'
+import { emptyRow, type Draft, type DraftAgency, type DraftRow } from '../../app/lib/intake-draft'
 
 const agency = (code: string): DraftAgency => ({ name: code, code })
 
 function row(k: number, fields: Partial<DraftRow>): DraftRow {
   return {
+    ...emptyRow(String(k)),
     id: `r${k}`,
-    ref: String(k),
     content: `Nhiệm vụ số ${k}: rà soát, hoàn thiện thể chế, đẩy mạnh cải cách thủ tục hành chính và chuyển đổi số trong lĩnh vực được giao`,
-    leads: [],
-    supports: [],
-    perAgency: false,
     deadlineKind: 'date',
     dueDate: `${String((k % 28) + 1).padStart(2, '0')}/${String((k % 9) + 4).padStart(2, '0')}/2024`,
-    dueMonth: '',
-    dueQuarter: '',
-    dueYear: '',
-    recurrence: '',
-    recurringFrom: '',
-    recurringUntil: '',
-    deadlinePhrase: '',
-    standingConfirmed: false,
     output: k % 3 === 0 ? 'Báo cáo Thủ tướng Chính phủ' : '',
-    target: '',
     ...fields,
   }
 }
