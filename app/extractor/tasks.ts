@@ -19,14 +19,8 @@ export interface Inherited {
   deadline: ExtractedDeadline | null
 }
 
-export interface Draft {
-  content: string
-  leads: AgencyRef[]
-  supports: AgencyRef[]
-  deadline: ExtractedDeadline
-  output: string | null
-  target: string | null
-}
+/** A task before its section reference is known. */
+export type Draft = Omit<ExtractedTask, 'ref'>
 
 export interface Assembly {
   resolver: Resolver
